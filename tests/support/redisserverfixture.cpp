@@ -2,11 +2,6 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "redisserverfixture.h"
 
-#include <algorithm>
-#include <vector>
-
-#include <hiredis/hiredis.h>
-
 #include <QDeadlineTimer>
 #include <QTcpServer>
 #include <QThread>
@@ -26,60 +21,7 @@ int pickFreePort()
     return probe.serverPort();
 }
 
-RedisReply convert(const redisReply *reply)
-{
-    RedisReply out;
-    if (!reply) {
-        out.kind = RedisReply::Kind::Error;
-        out.string = "no reply";
-        return out;
-    }
-    switch (reply->type) {
-    case REDIS_REPLY_STATUS:
-        out.kind = RedisReply::Kind::Status;
-        out.string = QByteArray(reply->str, static_cast<qsizetype>(reply->len));
-        break;
-    case REDIS_REPLY_ERROR:
-        out.kind = RedisReply::Kind::Error;
-        out.string = QByteArray(reply->str, static_cast<qsizetype>(reply->len));
-        break;
-    case REDIS_REPLY_INTEGER:
-        out.kind = RedisReply::Kind::Integer;
-        out.integer = reply->integer;
-        break;
-    case REDIS_REPLY_STRING:
-        out.kind = RedisReply::Kind::String;
-        out.string = QByteArray(reply->str, static_cast<qsizetype>(reply->len));
-        break;
-    case REDIS_REPLY_ARRAY:
-        out.kind = RedisReply::Kind::Array;
-        for (size_t i = 0; i < reply->elements; ++i) {
-            out.elements.append(convert(reply->element[i]));
-        }
-        break;
-    default:
-        out.kind = RedisReply::Kind::Nil;
-        break;
-    }
-    return out;
-}
-
 } // namespace
-
-QByteArrayList RedisReply::sortedStrings() const
-{
-    QByteArrayList list;
-    for (const RedisReply &element : elements) {
-        list.append(element.string);
-    }
-    std::sort(list.begin(), list.end());
-    return list;
-}
-
-void RedisServerFixture::ContextDeleter::operator()(redisContext *context) const
-{
-    redisFree(context);
-}
 
 RedisServerFixture::RedisServerFixture() = default;
 
@@ -138,8 +80,7 @@ bool RedisServerFixture::waitUntilReady()
         if (m_process.state() != QProcess::Running) {
             return false;
         }
-        m_context.reset();
-        m_contextDb = -1;
+        m_clients.clear();
         const RedisReply pong = command({"PING"});
         if (pong.kind == RedisReply::Kind::Status && pong.string == "PONG") {
             return true;
@@ -151,8 +92,7 @@ bool RedisServerFixture::waitUntilReady()
 
 void RedisServerFixture::stop()
 {
-    m_context.reset();
-    m_contextDb = -1;
+    m_clients.clear();
     if (m_process.state() != QProcess::NotRunning) {
         m_process.terminate();
         if (!m_process.waitForFinished(5000)) {
@@ -164,8 +104,7 @@ void RedisServerFixture::stop()
 
 void RedisServerFixture::kill()
 {
-    m_context.reset();
-    m_contextDb = -1;
+    m_clients.clear();
     m_process.kill();
     m_process.waitForFinished(2000);
 }
@@ -175,48 +114,22 @@ bool RedisServerFixture::isRunning() const
     return m_process.state() == QProcess::Running;
 }
 
-redisContext *RedisServerFixture::connection(int db)
+d4::store::RedisEndpoint RedisServerFixture::endpoint(int db) const
 {
-    if (m_context && (m_context->err != 0)) {
-        m_context.reset();
-    }
-    if (!m_context) {
-        const timeval timeout{2, 0};
-        m_context.reset(redisConnectWithTimeout("127.0.0.1", m_port, timeout));
-        m_contextDb = 0;
-        if (!m_context || m_context->err != 0) {
-            m_context.reset();
-            return nullptr;
-        }
-    }
-    if (m_contextDb != db) {
-        auto *reply = static_cast<redisReply *>(redisCommand(m_context.get(), "SELECT %d", db));
-        freeReplyObject(reply);
-        m_contextDb = db;
-    }
-    return m_context.get();
+    d4::store::RedisEndpoint endpoint;
+    endpoint.host = QStringLiteral("127.0.0.1");
+    endpoint.port = m_port;
+    endpoint.db = db;
+    return endpoint;
 }
 
 RedisReply RedisServerFixture::command(const QByteArrayList &arguments, int db)
 {
-    redisContext *context = connection(db);
-    if (!context) {
-        RedisReply error;
-        error.kind = RedisReply::Kind::Error;
-        error.string = "cannot connect";
-        return error;
+    auto &client = m_clients[db];
+    if (!client) {
+        client = std::make_unique<d4::store::RedisSyncClient>(endpoint(db));
     }
-    std::vector<const char *> argv;
-    std::vector<size_t> lengths;
-    for (const QByteArray &argument : arguments) {
-        argv.push_back(argument.constData());
-        lengths.push_back(static_cast<size_t>(argument.size()));
-    }
-    auto *reply = static_cast<redisReply *>(
-        redisCommandArgv(context, static_cast<int>(argv.size()), argv.data(), lengths.data()));
-    RedisReply out = convert(reply);
-    freeReplyObject(reply);
-    return out;
+    return client->command(arguments);
 }
 
 } // namespace d4::test

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <map>
 #include <memory>
 
 #include <QByteArrayList>
@@ -11,23 +12,11 @@
 #include <QTemporaryDir>
 #include <QVariant>
 
-struct redisContext;
+#include "store/redissyncclient.h"
 
 namespace d4::test {
 
-/** A reply of the fixture's synchronous test client, flattened into Qt types. */
-struct RedisReply
-{
-    enum class Kind { Nil, Status, Error, Integer, String, Array };
-    Kind kind = Kind::Nil;
-    QByteArray string;         ///< Status, Error, String
-    long long integer = 0;     ///< Integer
-    QList<RedisReply> elements; ///< Array
-
-    bool isNil() const { return kind == Kind::Nil; }
-    /** Array of strings as a sorted list (for set comparisons). */
-    QByteArrayList sortedStrings() const;
-};
+using RedisReply = d4::store::RedisValue;
 
 /**
  * A private redis-server for one test: a free TCP port on 127.0.0.1 and a unix socket in a
@@ -52,23 +41,19 @@ public:
     QString unixSocketPath() const;
     QString errorString() const { return m_error; }
 
-    /** Runs one command on a connection of the fixture's own (db 0 unless SELECTed through db). */
+    /** Runs one command on a connection of the fixture's own, in database @p db. */
     RedisReply command(const QByteArrayList &arguments, int db = 0);
+    /** The endpoint of database @p db over TCP. */
+    d4::store::RedisEndpoint endpoint(int db = 0) const;
 
 private:
     bool waitUntilReady();
-    redisContext *connection(int db);
 
     QTemporaryDir m_dir;
     QProcess m_process;
     int m_port = 0;
     QString m_error;
-    struct ContextDeleter
-    {
-        void operator()(redisContext *context) const;
-    };
-    std::unique_ptr<redisContext, ContextDeleter> m_context;
-    int m_contextDb = -1;
+    std::map<int, std::unique_ptr<d4::store::RedisSyncClient>> m_clients;
 };
 
 /** Inside a test function: start @p fixture, skipping without redis-server, failing in CI. */

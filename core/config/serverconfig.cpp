@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#include "config/serverconfig.h"
+
+#include <functional>
+#include <map>
+
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QStandardPaths>
+
+namespace d4::config {
+
+namespace {
+
+using Setter = std::function<QString(ServerConfig &, const QString &)>; // returns an error or ""
+
+QString parseInt(const QString &value, qint64 min, qint64 max, qint64 &out)
+{
+    bool ok = false;
+    const qint64 number = value.toLongLong(&ok);
+    if (!ok || number < min || number > max) {
+        return QStringLiteral("'%1' is not an integer between %2 and %3").arg(value).arg(min).arg(max);
+    }
+    out = number;
+    return {};
+}
+
+Setter intSetter(qint64 min, qint64 max, std::function<void(ServerConfig &, qint64)> assign)
+{
+    return [=](ServerConfig &config, const QString &value) {
+        qint64 number = 0;
+        QString error = parseInt(value, min, max, number);
+        if (error.isEmpty()) {
+            assign(config, number);
+        }
+        return error;
+    };
+}
+
+Setter boolSetter(std::function<void(ServerConfig &, bool)> assign)
+{
+    return [=](ServerConfig &config, const QString &value) {
+        const QString lower = value.toLower();
+        if (lower == u"yes" || lower == u"true" || lower == u"on" || lower == u"1") {
+            assign(config, true);
+        } else if (lower == u"no" || lower == u"false" || lower == u"off" || lower == u"0") {
+            assign(config, false);
+        } else {
+            return QStringLiteral("'%1' is not a boolean (yes/no, true/false, on/off, 1/0)").arg(value);
+        }
+        return QString();
+    };
+}
+
+Setter stringSetter(std::function<void(ServerConfig &, const QString &)> assign, bool allowEmpty = true)
+{
+    return [=](ServerConfig &config, const QString &value) {
+        if (!allowEmpty && value.isEmpty()) {
+            return QStringLiteral("must not be empty");
+        }
+        assign(config, value);
+        return QString();
+    };
+}
+
+struct RedisSection
+{
+    store::RedisEndpoint endpoint;
+    bool present = false;
+};
+
+/** The table of every known key. Sections of d4-core that we accept but do not use map to no-ops. */
+std::map<QString, std::map<QString, Setter>> buildTable(std::map<QString, RedisSection> &redis)
+{
+    std::map<QString, std::map<QString, Setter>> table;
+    auto &server = table[QStringLiteral("D4_Server")];
+    server[QStringLiteral("server_port")] = intSetter(1, 65535, [](ServerConfig &c, qint64 v) { c.serverPort = int(v); });
+    server[QStringLiteral("server_mode")] = [](ServerConfig &c, const QString &v) {
+        if (v == u"registration") {
+            c.serverMode = ServerMode::Registration;
+        } else if (v == u"shared-secret") {
+            c.serverMode = ServerMode::SharedSecret;
+        } else {
+            return QStringLiteral("'%1' is not a server mode (registration or shared-secret)").arg(v);
+        }
+        return QString();
+    };
+    server[QStringLiteral("default_hmac_key")] =
+        stringSetter([](ServerConfig &c, const QString &v) { c.defaultHmacKey = v; }, false);
+    server[QStringLiteral("analyzer_queues_max_size")] =
+        intSetter(1, Q_INT64_C(1) << 40, [](ServerConfig &c, qint64 v) { c.analyzerQueuesMaxSize = v; });
+    server[QStringLiteral("listen_address")] = [](ServerConfig &c, const QString &v) {
+        if (QHostAddress(v).isNull()) {
+            return QStringLiteral("'%1' is not an IPv4 or IPv6 address (use :: for every address)").arg(v);
+        }
+        c.listenAddress = v;
+        return QString();
+    };
+    server[QStringLiteral("tls_certificate")] = stringSetter([](ServerConfig &c, const QString &v) { c.tlsCertificate = v; });
+    server[QStringLiteral("tls_private_key")] = stringSetter([](ServerConfig &c, const QString &v) { c.tlsPrivateKey = v; });
+    server[QStringLiteral("ingest_threads")] = intSetter(0, 64, [](ServerConfig &c, qint64 v) { c.ingestThreads = int(v); });
+    server[QStringLiteral("data_directory")] = stringSetter([](ServerConfig &c, const QString &v) { c.dataDirectory = v; });
+    server[QStringLiteral("max_payload_size")] =
+        intSetter(1, 64 * 1024 * 1024, [](ServerConfig &c, qint64 v) { c.maxPayloadSize = int(v); });
+    server[QStringLiteral("idle_timeout")] = intSetter(1, 86400, [](ServerConfig &c, qint64 v) { c.idleTimeoutSeconds = int(v); });
+    server[QStringLiteral("default_stream_max_size")] =
+        intSetter(1, 100000000, [](ServerConfig &c, qint64 v) { c.defaultStreamMaxSize = int(v); });
+
+    auto &save = table[QStringLiteral("Save_Directories")];
+    save[QStringLiteral("use_default_save_directory")] =
+        boolSetter([](ServerConfig &c, bool v) { c.useDefaultSaveDirectory = v; });
+    save[QStringLiteral("save_directory")] = stringSetter([](ServerConfig &c, const QString &v) {
+        c.saveDirectory = v == u"None" ? QString() : v;
+    });
+
+    auto &managed = table[QStringLiteral("Managed_Redis")];
+    managed[QStringLiteral("executable")] =
+        stringSetter([](ServerConfig &c, const QString &v) { c.managedRedisExecutable = v; }, false);
+    managed[QStringLiteral("port")] = intSetter(0, 65535, [](ServerConfig &c, qint64 v) { c.managedRedisPort = int(v); });
+
+    auto noop = [](ServerConfig &, const QString &) { return QString(); };
+    auto &flask = table[QStringLiteral("Flask_Server")];
+    flask[QStringLiteral("host")] = noop;
+    flask[QStringLiteral("port")] = noop;
+
+    for (const QString &name : {QStringLiteral("Redis_STREAM"), QStringLiteral("Redis_METADATA"),
+                                QStringLiteral("Redis_ANALYZER"), QStringLiteral("Redis_SERV"),
+                                QStringLiteral("Redis_CACHE")}) {
+        auto &section = table[name];
+        RedisSection *target = &redis[name];
+        section[QStringLiteral("host")] = [target](ServerConfig &, const QString &v) {
+            target->endpoint.host = v;
+            target->present = true;
+            return v.isEmpty() ? QStringLiteral("must not be empty") : QString();
+        };
+        section[QStringLiteral("port")] = [target](ServerConfig &, const QString &v) {
+            qint64 port = 0;
+            QString error = parseInt(v, 1, 65535, port);
+            target->endpoint.port = int(port);
+            target->present = true;
+            return error;
+        };
+        section[QStringLiteral("db")] = [target](ServerConfig &, const QString &v) {
+            qint64 db = 0;
+            QString error = parseInt(v, 0, 15, db);
+            target->endpoint.db = int(db);
+            target->present = true;
+            return error;
+        };
+        section[QStringLiteral("unix_socket")] = [target](ServerConfig &, const QString &v) {
+            target->endpoint.unixSocket = v;
+            target->present = true;
+            return QString();
+        };
+        section[QStringLiteral("password")] = [target](ServerConfig &, const QString &v) {
+            target->endpoint.password = v;
+            target->present = true;
+            return QString();
+        };
+    }
+    return table;
+}
+
+} // namespace
+
+QString ServerConfig::effectiveDataDirectory() const
+{
+    if (!dataDirectory.isEmpty()) {
+        return dataDirectory;
+    }
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+}
+
+QString ServerConfig::effectiveSaveDirectory() const
+{
+    if (!useDefaultSaveDirectory && !saveDirectory.isEmpty()) {
+        return saveDirectory;
+    }
+    return QDir(effectiveDataDirectory()).filePath(QStringLiteral("data"));
+}
+
+QString ServerConfig::modeName(ServerMode mode)
+{
+    return mode == ServerMode::Registration ? QStringLiteral("registration") : QStringLiteral("shared-secret");
+}
+
+std::optional<ServerConfig> ServerConfigLoader::load(const QString &path, ConfigError &error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = {path, 0, {}, {}, QStringLiteral("cannot read the file: %1").arg(file.errorString())};
+        return std::nullopt;
+    }
+    return parse(file.readAll(), path, error);
+}
+
+std::optional<ServerConfig> ServerConfigLoader::parse(const QByteArray &text, const QString &fileName,
+                                                      ConfigError &error)
+{
+    IniFile ini;
+    if (!ini.parse(text, fileName, error)) {
+        return std::nullopt;
+    }
+    ServerConfig config;
+    config.sourceFile = fileName;
+    std::map<QString, RedisSection> redis;
+    const auto table = buildTable(redis);
+    for (const auto &[name, line] : ini.sections()) {
+        if (table.find(name) == table.end()) {
+            error = {fileName, line, name, {}, QStringLiteral("unknown section")};
+            return std::nullopt;
+        }
+    }
+    for (const IniEntry &entry : ini.entries()) {
+        const auto &keys = table.at(entry.section);
+        const auto setter = keys.find(entry.key);
+        if (setter == keys.end()) {
+            error = {fileName, entry.line, entry.section, entry.key, QStringLiteral("unknown key")};
+            return std::nullopt;
+        }
+        const QString problem = setter->second(config, entry.value);
+        if (!problem.isEmpty()) {
+            error = {fileName, entry.line, entry.section, entry.key, problem};
+            return std::nullopt;
+        }
+    }
+    const bool anyRole = redis[QStringLiteral("Redis_STREAM")].present ||
+                         redis[QStringLiteral("Redis_METADATA")].present ||
+                         redis[QStringLiteral("Redis_ANALYZER")].present;
+    if (anyRole) {
+        for (const QString &role : {QStringLiteral("Redis_STREAM"), QStringLiteral("Redis_METADATA"),
+                                    QStringLiteral("Redis_ANALYZER")}) {
+            if (!redis[role].present) {
+                error = {fileName, 0, role, {},
+                         QStringLiteral("missing: give all of Redis_STREAM, Redis_METADATA and Redis_ANALYZER, "
+                                        "or none of them for a managed redis-server")};
+                return std::nullopt;
+            }
+        }
+        config.externalRedis = store::RedisRoles{redis[QStringLiteral("Redis_STREAM")].endpoint,
+                                                 redis[QStringLiteral("Redis_METADATA")].endpoint,
+                                                 redis[QStringLiteral("Redis_ANALYZER")].endpoint};
+    }
+    if (!config.tlsPrivateKey.isEmpty() && config.tlsCertificate.isEmpty()) {
+        error = {fileName, 0, QStringLiteral("D4_Server"), QStringLiteral("tls_private_key"),
+                 QStringLiteral("needs tls_certificate as well")};
+        return std::nullopt;
+    }
+    return config;
+}
+
+} // namespace d4::config

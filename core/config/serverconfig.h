@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <optional>
+
+#include <QString>
+
+#include "config/inifile.h"
+#include "store/redisendpoint.h"
+
+namespace d4::config {
+
+enum class ServerMode { Registration, SharedSecret };
+
+/**
+ * Everything d4-server and the embedded console read from server.conf. The file format and the
+ * d4-core keys are compatible with d4-core's configs/server.conf; our own keys are additions.
+ * docs/configuration.md documents every key and default; the defaults below are the same.
+ */
+struct ServerConfig
+{
+    // [D4_Server] (d4-core keys)
+    int serverPort = 4443;
+    ServerMode serverMode = ServerMode::Registration;
+    QString defaultHmacKey = QStringLiteral("private key to change");
+    qint64 analyzerQueuesMaxSize = 100000000;
+    // [D4_Server] (our keys)
+    QString listenAddress = QStringLiteral("::");
+    QString tlsCertificate;  ///< PEM; empty = generated in the data directory
+    QString tlsPrivateKey;   ///< PEM; empty = in tlsCertificate, or generated
+    int ingestThreads = 0;   ///< 0 = one per core minus one, at least one
+    QString dataDirectory;   ///< empty = the platform's application data location
+    int maxPayloadSize = 1000000;
+    int idleTimeoutSeconds = 30;
+    int defaultStreamMaxSize = 10000;
+
+    // [Save_Directories]
+    bool useDefaultSaveDirectory = true;
+    QString saveDirectory;
+
+    // [Redis_STREAM], [Redis_METADATA], [Redis_ANALYZER]: absent means a managed redis-server.
+    std::optional<store::RedisRoles> externalRedis;
+    // [Managed_Redis] (our keys)
+    QString managedRedisExecutable = QStringLiteral("redis-server");
+    int managedRedisPort = 0; ///< 0 = unix socket only
+
+    QString sourceFile; ///< the file this was read from, for messages
+
+    /** The data root: dataDirectory or the default location. */
+    QString effectiveDataDirectory() const;
+    /** Where the workers save files: save_directory when use_default_save_directory = no. */
+    QString effectiveSaveDirectory() const;
+    static QString modeName(ServerMode mode);
+};
+
+/** Reads and validates server.conf files. */
+class ServerConfigLoader final
+{
+public:
+    /** Loads @p path. On failure returns nullopt and fills @p error (file, line, key, reason). */
+    static std::optional<ServerConfig> load(const QString &path, ConfigError &error);
+    /** Same, from text already in memory (@p fileName is used in messages). */
+    static std::optional<ServerConfig> parse(const QByteArray &text, const QString &fileName, ConfigError &error);
+};
+
+} // namespace d4::config

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <functional>
+
+namespace d4::store {
+class RedisClient;
+}
+
+namespace d4::ingest {
+
+class ActiveConnectionRegistry;
+class DailyStatsAggregator;
+class IngestSession;
+class IngestStats;
+struct IngestSettings;
+
+/** What an ingest thread shares with its sessions. Every pointer outlives the sessions. */
+struct IngestContext
+{
+    store::RedisClient *stream = nullptr;
+    store::RedisClient *metadata = nullptr;
+    const IngestSettings *settings = nullptr;
+    IngestStats *stats = nullptr;
+    ActiveConnectionRegistry *registry = nullptr;
+    DailyStatsAggregator *aggregator = nullptr;
+    /**
+     * Asked before each read: true means Redis is behind, the session must stop reading; the
+     * thread calls IngestSession::resume() once Redis has caught up.
+     */
+    std::function<bool(IngestSession *)> pauseForBackPressure;
+};
+
+} // namespace d4::ingest

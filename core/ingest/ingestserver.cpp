@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#include "ingest/ingestserver.h"
+
+#include <hiredis/hiredis.h>
+
+#include <QDeadlineTimer>
+#include <QLoggingCategory>
+#include <QSslKey>
+#include <QThread>
+
+#include "ingest/certificatestore.h"
+#include "ingest/ingestworker.h"
+#include "store/keyschema.h"
+#include "store/redisclient.h"
+
+Q_DECLARE_LOGGING_CATEGORY(lcIngest)
+
+namespace d4::ingest {
+
+namespace keys = store::keys;
+
+IngestServer::IngestServer(IngestSettings settings, const ServerIdentity &identity, int threadCount,
+                           QObject *parent)
+    : QTcpServer(parent)
+    , m_settings(std::move(settings))
+    , m_threadCount(threadCount > 0 ? threadCount : std::max(1, QThread::idealThreadCount() - 1))
+{
+    m_tls = QSslConfiguration::defaultConfiguration();
+    m_tls.setLocalCertificate(identity.certificate);
+    m_tls.setPrivateKey(identity.privateKey);
+    m_tls.setProtocol(QSsl::TlsV1_2OrLater);
+    m_tls.setPeerVerifyMode(QSslSocket::VerifyNone); // sensors authenticate with HMAC, not certificates
+    m_kickTimer.setInterval(1000);
+    connect(&m_kickTimer, &QTimer::timeout, this, &IngestServer::pollKicks);
+}
+
+IngestServer::~IngestServer()
+{
+    stop();
+}
+
+bool IngestServer::start(const QHostAddress &address, quint16 port, QString &error)
+{
+    for (int i = 0; i < m_threadCount; ++i) {
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("d4-ingest-%1").arg(i));
+        auto *worker = new IngestWorker(m_settings, m_tls, m_stats, m_registry);
+        worker->moveToThread(thread.get());
+        connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+        thread->start();
+        QMetaObject::invokeMethod(worker, &IngestWorker::initialise, Qt::BlockingQueuedConnection);
+        m_workers.push_back(worker);
+        m_threads.push_back(std::move(thread));
+    }
+    if (!listen(address, port)) {
+        error = QStringLiteral("cannot listen on [%1]:%2: %3").arg(address.toString()).arg(port).arg(errorString());
+        stop();
+        return false;
+    }
+    m_control = std::make_unique<store::RedisClient>(m_settings.redis.stream, this);
+    m_control->start();
+    m_kickTimer.start();
+    return true;
+}
+
+void IngestServer::incomingConnection(qintptr descriptor)
+{
+    IngestWorker *worker = m_workers[m_nextWorker];
+    m_nextWorker = (m_nextWorker + 1) % m_workers.size();
+    QMetaObject::invokeMethod(worker, [worker, descriptor] { worker->adopt(descriptor); }, Qt::QueuedConnection);
+}
+
+void IngestServer::pollKicks()
+{
+    if (m_kickInFlight || !m_control) {
+        return;
+    }
+    m_kickInFlight = true;
+    m_control->send({"SMEMBERS", keys::sensorsToKick()}, [this](const redisReply &reply) {
+        m_kickInFlight = false;
+        if (reply.type != REDIS_REPLY_ARRAY) {
+            return;
+        }
+        for (size_t i = 0; i < reply.elements; ++i) {
+            const QByteArray uuid(reply.element[i]->str, static_cast<qsizetype>(reply.element[i]->len));
+            // The lock-out is set before the sessions close, so an immediate reconnect is refused.
+            m_control->send({"SET", keys::temporaryBlacklist(uuid), "some random string", "EX",
+                             QByteArray::number(m_settings.temporaryBlacklistSeconds)});
+            for (IngestWorker *worker : m_workers) {
+                QMetaObject::invokeMethod(worker, [worker, uuid] { worker->kickSensor(uuid); }, Qt::QueuedConnection);
+            }
+            m_control->send({"SREM", keys::sensorsToKick(), uuid});
+        }
+    });
+}
+
+void IngestServer::stop(int timeoutMs)
+{
+    m_kickTimer.stop();
+    close();
+    const QDeadlineTimer deadline(timeoutMs);
+    for (IngestWorker *worker : m_workers) {
+        QMetaObject::invokeMethod(worker, &IngestWorker::shutdown, Qt::BlockingQueuedConnection);
+    }
+    // Accepted packets are only safe once Redis has acknowledged them.
+    for (IngestWorker *worker : m_workers) {
+        qsizetype pending = 0;
+        do {
+            QMetaObject::invokeMethod(
+                worker, [worker] { return worker->pendingRedisCommands(); }, Qt::BlockingQueuedConnection, &pending);
+            if (pending > 0) {
+                QThread::msleep(10);
+            }
+        } while (pending > 0 && !deadline.hasExpired());
+        if (pending > 0) {
+            qCWarning(lcIngest) << pending << "Redis commands were still unacknowledged at shutdown";
+        }
+    }
+    for (auto &thread : m_threads) {
+        thread->quit();
+        thread->wait();
+    }
+    m_threads.clear();
+    m_workers.clear();
+    m_control.reset();
+}
+
+} // namespace d4::ingest

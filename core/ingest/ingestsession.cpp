@@ -1,0 +1,650 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#include "ingest/ingestsession.h"
+
+#include <hiredis/hiredis.h>
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QSslSocket>
+#include <QUuid>
+
+#include "ingest/activeconnectionregistry.h"
+#include "ingest/dailystatsaggregator.h"
+#include "ingest/ingestsettings.h"
+#include "ingest/ingeststats.h"
+#include "protocol/d4types.h"
+#include "protocol/hmacsha256.h"
+#include "protocol/uuid.h"
+#include "store/keyschema.h"
+#include "store/redisclient.h"
+
+Q_LOGGING_CATEGORY(lcIngest, "d4.ingest")
+
+namespace d4::ingest {
+
+namespace keys = store::keys;
+
+/** Replies of the admission batch, in the order the checks are evaluated. */
+struct AdmissionReplies
+{
+    bool blacklistedIpByUuid = false;
+    bool blacklistedUuid = false;
+    bool registered = true;
+    bool temporarilyBlacklisted = false;
+    bool incorrectTypeFlagged = false;
+    bool typeAccepted = false;
+    bool activeOfType = false;
+    QByteArray sensorKey;
+    bool hasSensorKey = false;
+    QByteArray defaultKey;
+    std::optional<qint64> streamLimit;
+    int outstanding = 0;
+};
+
+namespace {
+
+/** d4-core's extract_ip: IPv4-mapped addresses become dotted quads, scope ids are dropped. */
+QByteArray normaliseIp(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4) {
+        return QHostAddress(v4).toString().toLatin1();
+    }
+    QHostAddress copy(address);
+    copy.setScopeId(QString());
+    return copy.toString().toLatin1();
+}
+
+bool isTrue(const redisReply &reply)
+{
+    return reply.type == REDIS_REPLY_INTEGER && reply.integer != 0;
+}
+
+QByteArray stringOf(const redisReply &reply)
+{
+    return reply.type == REDIS_REPLY_STRING ? QByteArray(reply.str, static_cast<qsizetype>(reply.len)) : QByteArray();
+}
+
+qint64 nowSeconds()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+} // namespace
+
+IngestSession::IngestSession(const IngestContext &context, const QSslConfiguration &tls, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_socket(std::make_unique<QSslSocket>())
+    , m_decoder(protocol::FrameLimits{static_cast<std::uint32_t>(context.settings->maxPayloadSize), -1, false})
+    , m_sessionUuid(QUuid::createUuid().toByteArray(QUuid::WithoutBraces))
+    , m_streamLimit(context.settings->defaultStreamMaxSize)
+{
+    m_socket->setSslConfiguration(tls);
+    m_socket->setReadBufferSize(context.settings->socketReadBufferSize);
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(context.settings->idleTimeoutMs);
+    connect(&m_idleTimer, &QTimer::timeout, this, &IngestSession::onIdleTimeout);
+    connect(m_socket.get(), &QSslSocket::readyRead, this, &IngestSession::onReadyRead);
+    connect(m_socket.get(), &QSslSocket::disconnected, this, &IngestSession::onDisconnected);
+    connect(m_socket.get(), &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error != QAbstractSocket::RemoteHostClosedError) {
+            qCDebug(lcIngest) << "socket error" << m_socket->errorString() << "session_uuid=" << m_sessionUuid;
+        }
+        if (m_socket->state() == QAbstractSocket::UnconnectedState) {
+            onDisconnected();
+        }
+    });
+    connect(m_socket.get(), &QSslSocket::sslErrors, this, [this] {
+        if (!m_admitted) {
+            m_context.stats->countRejection(RejectionReason::TlsHandshakeFailed);
+        }
+    });
+}
+
+IngestSession::~IngestSession() = default;
+
+void IngestSession::start(qintptr descriptor)
+{
+    if (!m_socket->setSocketDescriptor(descriptor)) {
+        qCWarning(lcIngest) << "cannot adopt the connection:" << m_socket->errorString();
+        m_finished = true;
+        Q_EMIT finished(this);
+        return;
+    }
+    m_context.stats->connectionOpened();
+    m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    m_ip = normaliseIp(m_socket->peerAddress());
+    m_port = m_socket->peerPort();
+    qCDebug(lcIngest).noquote() << "New connection, ip=" << m_ip << ", port=" << m_port
+                                << " session_uuid=" << m_sessionUuid;
+    m_idleTimer.start();
+
+    // IP blacklist first (spec §2.3 step 3), before spending a TLS handshake on the peer.
+    m_waiting = true;
+    QPointer<IngestSession> self(this);
+    m_context.metadata->send({"SISMEMBER", keys::blacklistIp(), m_ip}, [self](const redisReply &reply) {
+        if (!self || self->m_closing) {
+            return;
+        }
+        if (isTrue(reply)) {
+            self->reject(RejectionReason::BlacklistedIp,
+                         QStringLiteral("Blacklisted IP=%1, connection closed").arg(QString::fromLatin1(self->m_ip)));
+            return;
+        }
+        self->m_waiting = false;
+        self->m_socket->startServerEncryption();
+        self->process();
+    });
+}
+
+void IngestSession::onReadyRead()
+{
+    m_idleTimer.start();
+    process();
+}
+
+bool IngestSession::readFromSocket()
+{
+    // A bounded amount per pass keeps one busy sensor from starving the others on this thread.
+    qint64 budget = m_context.settings->readBudgetPerPass;
+    while (budget > 0) {
+        const qint64 available = m_socket->bytesAvailable();
+        if (available <= 0) {
+            return false;
+        }
+        const qint64 chunk = std::min(available, budget);
+        const auto space = m_decoder.prepareWrite(static_cast<std::size_t>(chunk));
+        const qint64 got = m_socket->read(reinterpret_cast<char *>(space.data()), chunk);
+        if (got <= 0) {
+            return false;
+        }
+        m_decoder.commitWrite(static_cast<std::size_t>(got));
+        budget -= got;
+    }
+    return m_socket->bytesAvailable() > 0;
+}
+
+void IngestSession::resume()
+{
+    m_paused = false;
+    process();
+}
+
+void IngestSession::process()
+{
+    if (m_closing || m_waiting || m_paused || !m_socket->isEncrypted()) {
+        return;
+    }
+    bool moreInSocket = readFromSocket();
+    while (!m_closing && !m_waiting) {
+        const std::optional<protocol::Header> header = m_decoder.pendingHeader();
+        if (!header) {
+            break;
+        }
+        if (!m_admitted) {
+            admitFirstHeader(*header);
+            break;
+        }
+        if (header->uuid != m_rawUuid || header->type != m_type) {
+            if (!handleHeaderChange(*header)) {
+                return;
+            }
+            continue;
+        }
+        if (m_streamLengthEstimate >= m_streamLimit && m_decoder.bufferedBytes() >= protocol::kHeaderSize + header->size) {
+            // The estimate says the limit may be reached: ask Redis, since workers may have drained
+            // the stream. The frame stays in the decoder until the answer is in.
+            checkStreamLength();
+            return;
+        }
+        const std::optional<protocol::Frame> frame = m_decoder.next();
+        if (!frame) {
+            if (m_decoder.error() == protocol::FrameError::PayloadTooLarge) {
+                reject(RejectionReason::PayloadTooLarge,
+                       QStringLiteral("Incorrect header data size: the server received more data than expected by "
+                                      "default, expected=%1, received=%2 , uuid=%3, session_uuid=%4")
+                           .arg(m_context.settings->maxPayloadSize)
+                           .arg(header->size)
+                           .arg(QString::fromLatin1(m_uuid), QString::fromLatin1(m_sessionUuid)));
+                return;
+            }
+            break;
+        }
+        if (!m_hmac->verifyPacket(frame->rawHeader, frame->payload)) {
+            qCDebug(lcIngest).noquote() << "HMAC don't match, uuid=" << m_uuid << ", session_uuid=" << m_sessionUuid;
+            reject(RejectionReason::HmacMismatch,
+                   QStringLiteral("HMAC don't match, uuid=%1, session_uuid=%2")
+                       .arg(QString::fromLatin1(m_uuid), QString::fromLatin1(m_sessionUuid)),
+                   keys::errorHmacMismatch());
+            return;
+        }
+        store(*frame);
+        if (m_context.pauseForBackPressure && m_context.pauseForBackPressure(this)) {
+            m_paused = true;
+            return;
+        }
+        if (!m_decoder.pendingHeader() && moreInSocket) {
+            moreInSocket = readFromSocket();
+        }
+    }
+    if (moreInSocket && !m_readScheduled && !m_closing) {
+        m_readScheduled = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_readScheduled = false;
+                process();
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void IngestSession::admitFirstHeader(const protocol::Header &header)
+{
+    m_waiting = true;
+    const QByteArray uuid = QByteArray::fromStdString(protocol::uuidToHex(header.uuid));
+    const int type = header.type;
+    auto replies = std::make_shared<AdmissionReplies>();
+    QPointer<IngestSession> self(this);
+    auto done = [self, header, replies]() {
+        if (--replies->outstanding == 0 && self && !self->m_closing) {
+            self->m_waiting = false;
+            self->evaluateAdmission(header, *replies);
+        }
+    };
+    auto ask = [&](store::RedisClient *client, QByteArrayList command, std::function<void(const redisReply &)> take) {
+        ++replies->outstanding;
+        client->send(std::move(command), [take = std::move(take), done](const redisReply &reply) {
+            take(reply);
+            done();
+        });
+    };
+    store::RedisClient *metadata = m_context.metadata;
+    store::RedisClient *stream = m_context.stream;
+    ask(metadata, {"SISMEMBER", keys::blacklistIpByUuid(), uuid},
+        [replies](const redisReply &r) { replies->blacklistedIpByUuid = isTrue(r); });
+    ask(metadata, {"SISMEMBER", keys::blacklistUuid(), uuid},
+        [replies](const redisReply &r) { replies->blacklistedUuid = isTrue(r); });
+    if (m_context.settings->registrationMode) {
+        ask(metadata, {"SISMEMBER", keys::registeredUuids(), uuid},
+            [replies](const redisReply &r) { replies->registered = isTrue(r); });
+    }
+    ask(stream, {"EXISTS", keys::temporaryBlacklist(uuid)},
+        [replies](const redisReply &r) { replies->temporarilyBlacklisted = isTrue(r); });
+    ask(stream, {"SISMEMBER", keys::incorrectTypeSessions(), m_sessionUuid},
+        [replies](const redisReply &r) { replies->incorrectTypeFlagged = isTrue(r); });
+    ask(metadata, {"SISMEMBER", keys::acceptedTypes(), QByteArray::number(type)},
+        [replies](const redisReply &r) { replies->typeAccepted = isTrue(r); });
+    ask(stream, {"SISMEMBER", keys::activeConnectionsOfType(type), uuid},
+        [replies](const redisReply &r) { replies->activeOfType = isTrue(r); });
+    ask(metadata, {"HGET", keys::sensorMetadata(uuid), keys::kFieldHmacKey}, [replies](const redisReply &r) {
+        replies->hasSensorKey = r.type == REDIS_REPLY_STRING;
+        replies->sensorKey = stringOf(r);
+    });
+    ask(metadata, {"GET", keys::hmacDefaultKey()}, [replies](const redisReply &r) { replies->defaultKey = stringOf(r); });
+    ask(metadata, {"HGET", keys::streamMaxSizeByUuid(), uuid}, [replies](const redisReply &r) {
+        bool ok = false;
+        const qint64 value = stringOf(r).toLongLong(&ok);
+        if (ok && value >= 0) {
+            replies->streamLimit = value;
+        }
+    });
+}
+
+void IngestSession::evaluateAdmission(const protocol::Header &header, const AdmissionReplies &replies)
+{
+    const QByteArray uuid = QByteArray::fromStdString(protocol::uuidToHex(header.uuid));
+    const QString uuidText = QString::fromLatin1(uuid);
+    const int type = header.type;
+    if (replies.blacklistedIpByUuid) {
+        m_context.metadata->send({"SADD", keys::blacklistIp(), m_ip});
+        reject(RejectionReason::BlacklistedIpByUuid, QStringLiteral("Blacklisted IP by UUID=%1, connection closed").arg(uuidText));
+        return;
+    }
+    if (replies.blacklistedUuid) {
+        reject(RejectionReason::BlacklistedUuid, QStringLiteral("Blacklisted UUID=%1, connection closed").arg(uuidText));
+        return;
+    }
+    if (!replies.registered) {
+        reject(RejectionReason::NotRegistered, QStringLiteral("Not registered UUID=%1, connection closed").arg(uuidText));
+        return;
+    }
+    if (replies.temporarilyBlacklisted) {
+        reject(RejectionReason::TemporarilyBlacklisted,
+               QStringLiteral("Temporarily Blacklisted UUID=%1, connection closed").arg(uuidText),
+               keys::errorTemporarilyBlacklisted(), uuid);
+        return;
+    }
+    if (header.size > static_cast<std::uint32_t>(m_context.settings->maxPayloadSize)) {
+        reject(RejectionReason::PayloadTooLarge,
+               QStringLiteral("Incorrect header data size: the server received more data than expected by default, "
+                              "expected=%1, received=%2 , uuid=%3, session_uuid=%4")
+                   .arg(m_context.settings->maxPayloadSize)
+                   .arg(header.size)
+                   .arg(uuidText, QString::fromLatin1(m_sessionUuid)));
+        return;
+    }
+    if (replies.incorrectTypeFlagged) {
+        m_context.stream->send({"DEL", keys::stream(type, m_sessionUuid)});
+        m_context.stream->send({"SREM", keys::incorrectTypeSessions(), m_sessionUuid});
+        reject(RejectionReason::IncorrectTypeFlagged,
+               QStringLiteral("Incorrect type=%1 detected by worker, uuid=%2").arg(type).arg(uuidText));
+        return;
+    }
+    if (!protocol::isUuidV4(header.uuid)) {
+        reject(RejectionReason::InvalidUuid, QStringLiteral("Invalid Header, uuid=%1, session_uuid=%2")
+                                                 .arg(uuidText, QString::fromLatin1(m_sessionUuid)));
+        return;
+    }
+    if (!replies.typeAccepted) {
+        reject(RejectionReason::TypeNotAccepted, QStringLiteral("Invalid type=%1, uuid=%2, session_uuid=%3")
+                                                     .arg(type)
+                                                     .arg(uuidText, QString::fromLatin1(m_sessionUuid)));
+        return;
+    }
+    if (type == protocol::kTypeExtended) {
+        reject(RejectionReason::Type2Required,
+               QStringLiteral("a type 2 packet must be sent, type=%1 uuid=%2 session_uuid=%3")
+                   .arg(type)
+                   .arg(uuidText, QString::fromLatin1(m_sessionUuid)),
+               keys::errorType2Required(type), uuid);
+        return;
+    }
+    if (type != protocol::kTypeMetaHeader) {
+        if (replies.activeOfType || !m_context.registry->tryClaim(uuid, type)) {
+            reject(RejectionReason::DuplicateConnection,
+                   QStringLiteral("is using the same UUID for one type, uuid=%1 type=%2 session_uuid=%3")
+                       .arg(uuidText)
+                       .arg(type)
+                       .arg(QString::fromLatin1(m_sessionUuid)),
+                   keys::errorSameUuidForType(type), uuid);
+            return;
+        }
+        m_claimed = true;
+    } else {
+        m_context.stream->send({"SADD", keys::activeSessionsOfTypeByUuid(type, uuid), m_sessionUuid});
+    }
+
+    m_admitted = true;
+    m_uuid = uuid;
+    m_rawUuid = header.uuid;
+    m_type = type;
+    if (replies.streamLimit) {
+        m_streamLimit = *replies.streamLimit;
+    }
+    // Per-sensor key, else the default key; both used byte for byte (spec §1.2).
+    const QByteArray &key = replies.hasSensorKey ? replies.sensorKey : replies.defaultKey;
+    m_hmac = std::make_unique<protocol::HmacSha256>(std::string_view(key.constData(), static_cast<std::size_t>(key.size())));
+    const QByteArray typeText = QByteArray::number(type);
+    m_context.stream->send({"SADD", keys::activeConnectionsOfType(type), uuid});
+    m_context.stream->send({"SADD", keys::activeTypesByUuid(uuid), typeText});
+    m_context.stream->send({"SADD", keys::activeConnections(), uuid});
+    m_context.stream->send({"SADD", keys::activeSessionsByUuid(uuid), m_sessionUuid});
+    m_context.metadata->send({"SADD", keys::allTypesByUuid(uuid), typeText});
+    process();
+}
+
+bool IngestSession::handleHeaderChange(const protocol::Header &header)
+{
+    if (header.uuid != m_rawUuid) {
+        const QByteArray newUuid = QByteArray::fromStdString(protocol::uuidToHex(header.uuid));
+        reject(RejectionReason::UuidChange,
+               QStringLiteral("The uuid change during the connection, ip=%1 uuid=%2 type=%3 session_uuid=%4 new_uuid=%5")
+                   .arg(QString::fromLatin1(m_ip), QString::fromLatin1(m_uuid))
+                   .arg(m_type)
+                   .arg(QString::fromLatin1(m_sessionUuid), QString::fromLatin1(newUuid)),
+               keys::errorUuidChange(newUuid), newUuid);
+        return false;
+    }
+    if (m_dataSaved && m_type == protocol::kTypeMetaHeader && header.type == protocol::kTypeExtended) {
+        switchToExtendedType();
+        return true;
+    }
+    reject(RejectionReason::TypeChange,
+           QStringLiteral("Unexpected type change, ip=%1 uuid=%2 type=%3 new type=%4 session_uuid=%5")
+               .arg(QString::fromLatin1(m_ip), QString::fromLatin1(m_uuid))
+               .arg(m_type)
+               .arg(header.type)
+               .arg(QString::fromLatin1(m_sessionUuid)),
+           keys::errorUnexpectedTypeChange(m_type, header.type), m_uuid);
+    return false;
+}
+
+void IngestSession::switchToExtendedType()
+{
+    const int oldType = protocol::kTypeMetaHeader;
+    const int newType = protocol::kTypeExtended;
+    const QByteArray uuid = m_uuid;
+    store::RedisClient *stream = m_context.stream;
+    stream->send({"SREM", keys::activeSessionsOfTypeByUuid(oldType, uuid), m_sessionUuid});
+    stream->send({"EXISTS", keys::activeSessionsOfTypeByUuid(oldType, uuid)}, [stream, uuid](const redisReply &r) {
+        if (!isTrue(r)) {
+            stream->send({"SREM", keys::activeConnectionsOfType(oldType), uuid});
+            stream->send({"SREM", keys::activeTypesByUuid(uuid), QByteArray::number(oldType)});
+        }
+    });
+    m_type = newType;
+    m_updateStreamType = true;
+    m_streamLengthEstimate = 0;
+    stream->send({"SADD", keys::activeConnectionsOfType(newType), uuid});
+    stream->send({"SADD", keys::activeTypesByUuid(uuid), QByteArray::number(newType)});
+    stream->send({"SADD", keys::activeConnections(), uuid});
+    stream->send({"SADD", keys::activeSessionsOfTypeByUuid(newType, uuid), m_sessionUuid});
+    m_context.metadata->send({"SADD", keys::allTypesByUuid(uuid), QByteArray::number(newType)});
+}
+
+void IngestSession::store(const protocol::Frame &frame)
+{
+    const qint64 now = nowSeconds();
+    const QByteArray payload(reinterpret_cast<const char *>(frame.payload.data()),
+                             static_cast<qsizetype>(frame.payload.size()));
+    m_context.stream->send({"XADD", keys::stream(m_type, m_sessionUuid), "*", "message", payload, "uuid", m_uuid,
+                            "timestamp", QByteArray::number(frame.header.timestamp), "version",
+                            QByteArray::number(frame.header.version)});
+    ++m_streamLengthEstimate;
+    store::RedisClient *metadata = m_context.metadata;
+    if (!m_dataSaved) {
+        m_dataSaved = true;
+        m_context.stream->send({"SADD", keys::sessionsOfType(m_type), m_sessionUuid});
+        metadata->send({"HDEL", keys::sensorMetadata(m_uuid), keys::kFieldError});
+        metadata->send({"HSETNX", keys::sensorMetadata(m_uuid), keys::kFieldFirstSeen, QByteArray::number(now)});
+        const QByteArray stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1();
+        metadata->send({"LPUSH", keys::recentIps(m_uuid), m_ip + '-' + stamp});
+        metadata->send({"LTRIM", keys::recentIps(m_uuid), "0", "15"});
+    }
+    if (m_updateStreamType) {
+        m_updateStreamType = false;
+        metadata->send({"HSETNX", keys::sensorTypeMetadata(m_uuid, m_type), keys::kFieldFirstSeen,
+                        QByteArray::number(now)});
+        if (m_type == protocol::kTypeExtended) {
+            m_context.stream->send({"SADD", keys::sessionsOfType(m_type), m_sessionUuid});
+        }
+    }
+    m_context.aggregator->count(m_uuid, m_ip, m_type, now);
+    m_context.stats->countAccepted(frame.payload.size());
+}
+
+void IngestSession::checkStreamLength()
+{
+    m_waiting = true;
+    QPointer<IngestSession> self(this);
+    m_context.stream->send({"XLEN", keys::stream(m_type, m_sessionUuid)}, [self](const redisReply &reply) {
+        if (!self || self->m_closing) {
+            return;
+        }
+        self->m_waiting = false;
+        self->m_streamLengthEstimate = reply.type == REDIS_REPLY_INTEGER ? reply.integer : 0;
+        if (self->m_streamLengthEstimate >= self->m_streamLimit) {
+            self->reject(RejectionReason::StreamLimit,
+                         QStringLiteral("stream exceed max entries limit, uuid=%1, session_uuid=%2, type=%3")
+                             .arg(QString::fromLatin1(self->m_uuid), QString::fromLatin1(self->m_sessionUuid))
+                             .arg(self->m_type),
+                         keys::errorStreamLimit(), self->m_uuid);
+            return;
+        }
+        self->process();
+    });
+}
+
+void IngestSession::recheckAccess()
+{
+    if (!m_admitted || m_closing || m_waiting) {
+        return;
+    }
+    QPointer<IngestSession> self(this);
+    const QByteArray uuid = m_uuid;
+    m_context.metadata->send({"SISMEMBER", keys::blacklistIp(), m_ip}, [self](const redisReply &r) {
+        if (self && !self->m_closing && isTrue(r)) {
+            self->reject(RejectionReason::BlacklistedIp,
+                         QStringLiteral("Blacklisted IP=%1, connection closed").arg(QString::fromLatin1(self->m_ip)));
+        }
+    });
+    m_context.metadata->send({"SISMEMBER", keys::blacklistIpByUuid(), uuid}, [self, uuid](const redisReply &r) {
+        if (self && !self->m_closing && isTrue(r)) {
+            self->m_context.metadata->send({"SADD", keys::blacklistIp(), self->m_ip});
+            self->reject(RejectionReason::BlacklistedIpByUuid,
+                         QStringLiteral("Blacklisted IP by UUID=%1, connection closed").arg(QString::fromLatin1(uuid)));
+        }
+    });
+    m_context.metadata->send({"SISMEMBER", keys::blacklistUuid(), uuid}, [self, uuid](const redisReply &r) {
+        if (self && !self->m_closing && isTrue(r)) {
+            self->reject(RejectionReason::BlacklistedUuid,
+                         QStringLiteral("Blacklisted UUID=%1, connection closed").arg(QString::fromLatin1(uuid)));
+        }
+    });
+    if (m_context.settings->registrationMode) {
+        m_context.metadata->send({"SISMEMBER", keys::registeredUuids(), uuid}, [self, uuid](const redisReply &r) {
+            if (self && !self->m_closing && r.type == REDIS_REPLY_INTEGER && r.integer == 0) {
+                self->reject(RejectionReason::NotRegistered,
+                             QStringLiteral("Not registered UUID=%1, connection closed").arg(QString::fromLatin1(uuid)));
+            }
+        });
+    }
+}
+
+void IngestSession::kick()
+{
+    if (m_closing) {
+        return;
+    }
+    qCWarning(lcIngest).noquote() << "Sensor kicked uuid=" << m_uuid << ", session_uuid=" << m_sessionUuid;
+    m_context.stats->countRejection(RejectionReason::Kicked);
+    close();
+}
+
+void IngestSession::close()
+{
+    if (m_closing) {
+        return;
+    }
+    m_closing = true;
+    m_socket->abort();
+    onDisconnected();
+}
+
+void IngestSession::reject(RejectionReason reason, const QString &logMessage, const QByteArray &errorText,
+                           const QByteArray &errorUuid)
+{
+    if (m_closing) {
+        return;
+    }
+    m_closing = true;
+    m_context.stats->countRejection(reason);
+    if (reason == RejectionReason::HmacMismatch) {
+        qCDebug(lcIngest).noquote() << logMessage;
+    } else {
+        qCWarning(lcIngest).noquote() << logMessage;
+    }
+    if (!errorText.isEmpty()) {
+        m_context.metadata->send({"HSET", keys::sensorMetadata(errorUuid.isEmpty() ? m_uuid : errorUuid),
+                                  keys::kFieldError, errorText});
+    }
+    m_socket->abort();
+    onDisconnected();
+}
+
+void IngestSession::onIdleTimeout()
+{
+    if (m_closing) {
+        return;
+    }
+    if (!m_admitted) {
+        qCWarning(lcIngest).noquote() << "Timeout, no D4 header send, session_uuid=" << m_sessionUuid;
+        m_context.stats->countRejection(RejectionReason::IdleWithoutHeader);
+        m_closing = true;
+        m_socket->abort();
+        onDisconnected();
+        return;
+    }
+    // An authenticated sensor may stay idle; only its unfinished packet is dropped (as the reference).
+    if (m_decoder.bufferedBytes() > 0 && !m_waiting) {
+        qCDebug(lcIngest).noquote() << "buffer timeout, session_uuid=" << m_sessionUuid;
+        m_decoder.reset();
+    }
+    m_idleTimer.start();
+}
+
+void IngestSession::onDisconnected()
+{
+    if (m_finished) {
+        return;
+    }
+    m_finished = true;
+    m_closing = true;
+    m_idleTimer.stop();
+    qCDebug(lcIngest).noquote() << "Connection closed: session_uuid=" << m_sessionUuid;
+    releaseConnectionState();
+    m_context.stats->connectionClosed();
+    Q_EMIT finished(this);
+}
+
+void IngestSession::releaseConnectionState()
+{
+    store::RedisClient *stream = m_context.stream;
+    if (m_dataSaved) {
+        // Only sessions that created a stream are announced as ended (spec §9 #4).
+        stream->send({"SADD", keys::endedSessions(), m_sessionUuid});
+    }
+    if (!m_admitted) {
+        return;
+    }
+    const QByteArray uuid = m_uuid;
+    const QByteArray session = m_sessionUuid;
+    const int type = m_type;
+    const QByteArray typeText = QByteArray::number(type);
+    if (type == protocol::kTypeMetaHeader || type == protocol::kTypeExtended) {
+        stream->send({"SREM", keys::activeSessionsOfTypeByUuid(type, uuid), session});
+        stream->send({"EXISTS", keys::activeSessionsOfTypeByUuid(type, uuid)}, [stream, uuid, type](const redisReply &r) {
+            if (!isTrue(r)) {
+                stream->send({"SREM", keys::activeConnectionsOfType(type), uuid});
+                stream->send({"SREM", keys::activeTypesByUuid(uuid), QByteArray::number(type)});
+            }
+        });
+        stream->send({"HGET", keys::sessionExtendedTypeMap(), session}, [stream, uuid, session](const redisReply &r) {
+            if (r.type == REDIS_REPLY_STRING) {
+                stream->send({"HDEL", keys::sessionExtendedTypeMap(), session});
+                stream->send({"SREM", keys::activeExtendedTypesByUuid(uuid), stringOf(r)});
+            }
+        });
+    } else {
+        stream->send({"SREM", keys::activeConnectionsOfType(type), uuid});
+        stream->send({"SREM", keys::activeTypesByUuid(uuid), typeText});
+    }
+    stream->send({"SREM", keys::activeSessionsByUuid(uuid), session});
+    stream->send({"EXISTS", keys::activeTypesByUuid(uuid)}, [stream, uuid](const redisReply &r) {
+        if (!isTrue(r)) {
+            stream->send({"SREM", keys::activeConnections(), uuid});
+        }
+    });
+    if (m_claimed) {
+        m_context.registry->release(uuid, type);
+        m_claimed = false;
+    }
+}
+
+} // namespace d4::ingest

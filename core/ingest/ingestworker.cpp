@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#include "ingest/ingestworker.h"
+
+#include "ingest/ingestsession.h"
+#include "store/redisclient.h"
+
+namespace d4::ingest {
+
+IngestWorker::IngestWorker(IngestSettings settings, QSslConfiguration tls, IngestStats &stats,
+                           ActiveConnectionRegistry &registry)
+    : m_settings(std::move(settings))
+    , m_tls(std::move(tls))
+    , m_stats(stats)
+    , m_registry(registry)
+    , m_tick(this)
+{
+}
+
+IngestWorker::~IngestWorker()
+{
+    for (IngestSession *session : m_sessions) {
+        session->disconnect(this);
+        delete session;
+    }
+}
+
+void IngestWorker::initialise()
+{
+    m_stream = std::make_unique<store::RedisClient>(m_settings.redis.stream, this);
+    m_metadata = std::make_unique<store::RedisClient>(m_settings.redis.metadata, this);
+    for (store::RedisClient *client : {m_stream.get(), m_metadata.get()}) {
+        connect(client, &store::RedisClient::drained, this, &IngestWorker::resumePaused);
+        client->start();
+    }
+    m_tick.setInterval(std::min(m_settings.statsFlushIntervalMs, m_settings.accessRecheckIntervalMs));
+    connect(&m_tick, &QTimer::timeout, this, &IngestWorker::onTick);
+    m_tick.start();
+}
+
+void IngestWorker::adopt(qintptr descriptor)
+{
+    IngestContext context;
+    context.stream = m_stream.get();
+    context.metadata = m_metadata.get();
+    context.settings = &m_settings;
+    context.stats = &m_stats;
+    context.registry = &m_registry;
+    context.aggregator = &m_aggregator;
+    context.pauseForBackPressure = [this](IngestSession *session) { return pauseIfBehind(session); };
+    auto *session = new IngestSession(context, m_tls, this);
+    m_sessions.insert(session);
+    connect(session, &IngestSession::finished, this, &IngestWorker::onSessionFinished);
+    session->start(descriptor);
+}
+
+bool IngestWorker::pauseIfBehind(IngestSession *session)
+{
+    // Redis is behind: stop reading (TCP pushes back on the sensor) instead of buffering.
+    if (m_stream->isAboveHighWatermark() || m_metadata->isAboveHighWatermark()) {
+        m_paused.insert(session);
+        return true;
+    }
+    return false;
+}
+
+void IngestWorker::resumePaused()
+{
+    if (m_stream->isAboveHighWatermark() || m_metadata->isAboveHighWatermark()) {
+        return;
+    }
+    // The sessions' sockets will not signal readyRead again on their own: their buffers are full.
+    const std::set<IngestSession *> paused = std::exchange(m_paused, {});
+    for (IngestSession *session : paused) {
+        if (m_sessions.count(session)) {
+            session->resume();
+        }
+    }
+}
+
+void IngestWorker::onTick()
+{
+    m_aggregator.flush(*m_metadata);
+    if (++m_ticks * m_tick.interval() % m_settings.accessRecheckIntervalMs < m_tick.interval()) {
+        for (IngestSession *session : m_sessions) {
+            session->recheckAccess();
+        }
+    }
+    if (!m_paused.empty()) {
+        resumePaused();
+    }
+}
+
+void IngestWorker::kickSensor(const QByteArray &uuid)
+{
+    const std::set<IngestSession *> sessions = m_sessions;
+    for (IngestSession *session : sessions) {
+        if (session->sensorUuid() == uuid) {
+            session->kick();
+        }
+    }
+}
+
+void IngestWorker::onSessionFinished(IngestSession *session)
+{
+    m_sessions.erase(session);
+    m_paused.erase(session);
+    session->deleteLater();
+}
+
+qsizetype IngestWorker::pendingRedisCommands() const
+{
+    return (m_stream ? m_stream->pending() : 0) + (m_metadata ? m_metadata->pending() : 0);
+}
+
+void IngestWorker::shutdown()
+{
+    m_tick.stop();
+    const std::set<IngestSession *> sessions = m_sessions;
+    for (IngestSession *session : sessions) {
+        session->close();
+    }
+    m_aggregator.flush(*m_metadata);
+}
+
+} // namespace d4::ingest

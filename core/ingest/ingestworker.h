@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <memory>
+#include <set>
+
+#include <QObject>
+#include <QSslConfiguration>
+#include <QTimer>
+
+#include "ingest/dailystatsaggregator.h"
+#include "ingest/ingestsettings.h"
+
+namespace d4::store {
+class RedisClient;
+}
+
+namespace d4::ingest {
+
+class ActiveConnectionRegistry;
+class IngestSession;
+class IngestStats;
+
+/**
+ * One ingest thread's work: its sessions, its two pipelined Redis connections (STREAM and
+ * METADATA), its statistics aggregator and back-pressure. Lives on its own QThread; every public
+ * slot is invoked from the listener thread through queued calls.
+ */
+class IngestWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IngestWorker)
+
+public:
+    IngestWorker(IngestSettings settings, QSslConfiguration tls, IngestStats &stats,
+                 ActiveConnectionRegistry &registry);
+    ~IngestWorker() override;
+
+    /** Connects to Redis and starts the timers; call on the worker's thread. */
+    void initialise();
+    /** Takes a freshly accepted connection. */
+    void adopt(qintptr descriptor);
+    /** Closes every session of @p uuid (32 hex). */
+    void kickSensor(const QByteArray &uuid);
+    /** Closes all sessions and flushes pending statistics; call before the thread stops. */
+    void shutdown();
+
+    /** Commands not yet acknowledged by Redis (written data included). */
+    qsizetype pendingRedisCommands() const;
+    int sessionCount() const { return static_cast<int>(m_sessions.size()); }
+
+private:
+    bool pauseIfBehind(IngestSession *session);
+    void resumePaused();
+    void onTick();
+    void onSessionFinished(IngestSession *session);
+
+    IngestSettings m_settings;
+    QSslConfiguration m_tls;
+    IngestStats &m_stats;
+    ActiveConnectionRegistry &m_registry;
+    std::unique_ptr<store::RedisClient> m_stream;
+    std::unique_ptr<store::RedisClient> m_metadata;
+    DailyStatsAggregator m_aggregator;
+    std::set<IngestSession *> m_sessions;
+    std::set<IngestSession *> m_paused;
+    QTimer m_tick;
+    qint64 m_ticks = 0;
+};
+
+} // namespace d4::ingest

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#include "store/managedredisserver.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+#include <QThread>
+
+#include "store/redissyncclient.h"
+
+Q_LOGGING_CATEGORY(lcManagedRedis, "d4.redis.managed")
+
+namespace d4::store {
+
+ManagedRedisServer::ManagedRedisServer(QString executable, QString dataDirectory, int tcpPort, QObject *parent)
+    : QObject(parent)
+    , m_executable(std::move(executable))
+    , m_directory(QDir(dataDirectory).filePath(QStringLiteral("redis")))
+    , m_tcpPort(tcpPort)
+{
+    m_restartTimer.setSingleShot(true);
+    connect(&m_restartTimer, &QTimer::timeout, this, [this] {
+        if (launch() && waitUntilReady(10000)) {
+            ++m_restarts;
+            qCWarning(lcManagedRedis) << "redis-server restarted";
+            Q_EMIT restarted();
+        } else {
+            m_restartTimer.start(1000);
+        }
+    });
+    connect(&m_process, &QProcess::finished, this, &ManagedRedisServer::onFinished);
+}
+
+ManagedRedisServer::~ManagedRedisServer()
+{
+    stop();
+}
+
+QString ManagedRedisServer::socketPath() const
+{
+    return QDir(m_directory).filePath(QStringLiteral("redis.sock"));
+}
+
+RedisRoles ManagedRedisServer::roles() const
+{
+    RedisEndpoint base;
+    base.unixSocket = socketPath();
+    RedisRoles roles{base, base, base};
+    roles.metadata.db = 0;
+    roles.analyzer.db = 2;
+    roles.stream.db = 4;
+    return roles;
+}
+
+bool ManagedRedisServer::start(int timeoutMs)
+{
+    m_stopping = false;
+    if (!QDir().mkpath(m_directory)) {
+        m_error = QStringLiteral("cannot create %1").arg(m_directory);
+        return false;
+    }
+    QFile::setPermissions(m_directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return launch() && waitUntilReady(timeoutMs);
+}
+
+bool ManagedRedisServer::launch()
+{
+    QString program = QStandardPaths::findExecutable(m_executable);
+    if (program.isEmpty()) {
+        program = QStandardPaths::findExecutable(m_executable, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    }
+    if (program.isEmpty()) {
+        m_error = QStringLiteral("%1 not found: install the redis-server package or configure [Redis_*] sections")
+                      .arg(m_executable);
+        return false;
+    }
+    QFile::remove(socketPath()); // a stale socket from a crash would make redis refuse to start
+    m_process.setProgram(program);
+    m_process.setWorkingDirectory(m_directory);
+    m_process.setArguments({
+        QStringLiteral("--port"), QString::number(m_tcpPort),
+        QStringLiteral("--bind"), QStringLiteral("127.0.0.1 -::1"),
+        QStringLiteral("--unixsocket"), socketPath(),
+        QStringLiteral("--unixsocketperm"), QStringLiteral("700"),
+        QStringLiteral("--dir"), m_directory,
+        QStringLiteral("--appendonly"), QStringLiteral("yes"),
+        QStringLiteral("--appendfsync"), QStringLiteral("everysec"),
+        QStringLiteral("--save"), QStringLiteral("900 1 60 1000"),
+        QStringLiteral("--daemonize"), QStringLiteral("no"),
+        QStringLiteral("--databases"), QStringLiteral("16"),
+        QStringLiteral("--logfile"), QDir(m_directory).filePath(QStringLiteral("redis.log")),
+    });
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process.start();
+    if (!m_process.waitForStarted(5000)) {
+        m_error = QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool ManagedRedisServer::waitUntilReady(int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    RedisEndpoint endpoint;
+    endpoint.unixSocket = socketPath();
+    RedisSyncClient client(endpoint, 500);
+    while (!deadline.hasExpired()) {
+        if (m_process.state() != QProcess::Running) {
+            m_error = QStringLiteral("redis-server exited during start-up; see %1")
+                          .arg(QDir(m_directory).filePath(QStringLiteral("redis.log")));
+            return false;
+        }
+        if (client.ping()) {
+            return true;
+        }
+        QThread::msleep(20);
+    }
+    m_error = QStringLiteral("redis-server did not answer within %1 ms").arg(timeoutMs);
+    return false;
+}
+
+void ManagedRedisServer::onFinished(int exitCode, QProcess::ExitStatus status)
+{
+    if (m_stopping) {
+        return;
+    }
+    const QString reason = status == QProcess::CrashExit ? QStringLiteral("crashed")
+                                                         : QStringLiteral("exited with code %1").arg(exitCode);
+    qCWarning(lcManagedRedis) << "redis-server" << reason << "- restarting";
+    Q_EMIT crashed(reason);
+    m_restartTimer.start(200);
+}
+
+void ManagedRedisServer::stop()
+{
+    m_stopping = true;
+    m_restartTimer.stop();
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate(); // redis saves and exits on SIGTERM
+        if (!m_process.waitForFinished(10000)) {
+            m_process.kill();
+            m_process.waitForFinished(2000);
+        }
+    }
+}
+
+} // namespace d4::store

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#include "store/redisclient.h"
+
+#include <vector>
+
+#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
+
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+
+Q_LOGGING_CATEGORY(lcRedis, "d4.redis")
+
+namespace d4::store {
+
+// hiredis calls these C hooks; they forward to the client stored in ev.data / the context data.
+struct RedisClientAdapter
+{
+    static RedisClient *client(void *data) { return static_cast<RedisClient *>(data); }
+
+    static void addRead(void *data) { client(data)->m_readNotifier->setEnabled(true); }
+    static void delRead(void *data) { client(data)->m_readNotifier->setEnabled(false); }
+    static void addWrite(void *data) { client(data)->m_writeNotifier->setEnabled(true); }
+    static void delWrite(void *data) { client(data)->m_writeNotifier->setEnabled(false); }
+    static void cleanup(void *data) { client(data)->dropNotifiers(); }
+
+    // context->data is cleared by ~RedisClient before redisAsyncFree, which still calls these.
+    static void connectCallback(const redisAsyncContext *context, int status)
+    {
+        if (context->data) {
+            client(context->data)->onConnected(status);
+        }
+    }
+    static void disconnectCallback(const redisAsyncContext *context, int status)
+    {
+        if (context->data) {
+            client(context->data)->onDisconnected(status);
+        }
+    }
+    static void replyCallback(redisAsyncContext *context, void *reply, void *)
+    {
+        // A null reply means the context is going away; the command is retried after reconnect.
+        if (reply && context->data) {
+            client(context->data)->onReply(static_cast<redisReply *>(reply));
+        }
+    }
+};
+
+RedisClient::RedisClient(RedisEndpoint endpoint, QObject *parent)
+    : QObject(parent)
+    , m_endpoint(std::move(endpoint))
+{
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &RedisClient::connectNow);
+}
+
+RedisClient::~RedisClient()
+{
+    if (m_context) {
+        m_context->data = nullptr;
+        redisAsyncContext *context = m_context;
+        m_context = nullptr;
+        redisAsyncFree(context);
+    }
+}
+
+void RedisClient::setWatermarks(qsizetype high, qsizetype low)
+{
+    m_highWatermark = high;
+    m_lowWatermark = low;
+}
+
+void RedisClient::start()
+{
+    connectNow();
+}
+
+void RedisClient::connectNow()
+{
+    if (m_context) {
+        return;
+    }
+    redisAsyncContext *context = m_endpoint.unixSocket.isEmpty()
+                                     ? redisAsyncConnect(m_endpoint.host.toLocal8Bit().constData(), m_endpoint.port)
+                                     : redisAsyncConnectUnix(m_endpoint.unixSocket.toLocal8Bit().constData());
+    if (!context) {
+        scheduleReconnect();
+        return;
+    }
+    if (context->err) {
+        qCDebug(lcRedis) << "connect to" << m_endpoint.describe() << "failed:" << context->errstr;
+        redisAsyncFree(context);
+        scheduleReconnect();
+        return;
+    }
+    m_context = context;
+    context->data = this;
+    const int fd = context->c.fd;
+    m_readNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
+    m_writeNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Write);
+    m_readNotifier->setEnabled(false);
+    m_writeNotifier->setEnabled(false);
+    connect(m_readNotifier.get(), &QSocketNotifier::activated, this, [this] {
+        if (m_context) {
+            redisAsyncHandleRead(m_context);
+        }
+    });
+    connect(m_writeNotifier.get(), &QSocketNotifier::activated, this, [this] {
+        if (m_context) {
+            redisAsyncHandleWrite(m_context);
+        }
+    });
+    context->ev.data = this;
+    context->ev.addRead = &RedisClientAdapter::addRead;
+    context->ev.delRead = &RedisClientAdapter::delRead;
+    context->ev.addWrite = &RedisClientAdapter::addWrite;
+    context->ev.delWrite = &RedisClientAdapter::delWrite;
+    context->ev.cleanup = &RedisClientAdapter::cleanup;
+    redisAsyncSetConnectCallback(context, &RedisClientAdapter::connectCallback);
+    redisAsyncSetDisconnectCallback(context, &RedisClientAdapter::disconnectCallback);
+
+    // AUTH and SELECT go first on every new connection; their replies are not user commands.
+    m_internalReplies = 0;
+    if (!m_endpoint.password.isEmpty()) {
+        dispatch(Command{{"AUTH", m_endpoint.password.toUtf8()}, {}}, true);
+    }
+    if (m_endpoint.db != 0) {
+        dispatch(Command{{"SELECT", QByteArray::number(m_endpoint.db)}, {}}, true);
+    }
+    scheduleFlush();
+}
+
+void RedisClient::onConnected(int status)
+{
+    if (status != REDIS_OK) {
+        // hiredis frees the context after this callback.
+        const QString reason = m_context ? QString::fromLocal8Bit(m_context->errstr) : QString();
+        qCDebug(lcRedis) << "connect to" << m_endpoint.describe() << "failed:" << reason;
+        m_context = nullptr;
+        dropNotifiers();
+        for (auto it = m_inFlight.rbegin(); it != m_inFlight.rend(); ++it) {
+            m_queue.push_front(std::move(*it));
+        }
+        m_inFlight.clear();
+        scheduleReconnect();
+        return;
+    }
+    m_connected = true;
+    m_reconnectDelayMs = 100;
+    qCDebug(lcRedis) << "connected to" << m_endpoint.describe();
+    Q_EMIT connected();
+}
+
+void RedisClient::onDisconnected(int status)
+{
+    const QString reason = (status == REDIS_OK || !m_context) ? QStringLiteral("closed")
+                                                               : QString::fromLocal8Bit(m_context->errstr);
+    m_context = nullptr;
+    m_discarding = false;
+    dropNotifiers();
+    const bool wasConnected = m_connected;
+    m_connected = false;
+    // Commands without a reply go back to the front of the queue, in order.
+    for (auto it = m_inFlight.rbegin(); it != m_inFlight.rend(); ++it) {
+        m_queue.push_front(std::move(*it));
+    }
+    m_inFlight.clear();
+    if (wasConnected) {
+        qCWarning(lcRedis) << "lost connection to" << m_endpoint.describe() << ":" << reason << "-"
+                           << m_queue.size() << "commands will be retried";
+        Q_EMIT disconnected(reason);
+    }
+    scheduleReconnect();
+}
+
+void RedisClient::scheduleReconnect()
+{
+    if (!m_reconnectTimer.isActive()) {
+        m_reconnectTimer.start(m_reconnectDelayMs);
+        m_reconnectDelayMs = std::min(m_reconnectDelayMs * 2, 2000);
+    }
+}
+
+void RedisClient::send(QByteArrayList arguments, Callback callback)
+{
+    m_queue.push_back(Command{std::move(arguments), std::move(callback)});
+    if (pending() >= m_highWatermark) {
+        m_wasAboveHigh = true;
+    }
+    scheduleFlush();
+}
+
+void RedisClient::scheduleFlush()
+{
+    if (m_flushScheduled) {
+        return;
+    }
+    m_flushScheduled = true;
+    QMetaObject::invokeMethod(this, &RedisClient::flush, Qt::QueuedConnection);
+}
+
+void RedisClient::dispatch(const Command &command, bool internal)
+{
+    std::vector<const char *> argv;
+    std::vector<size_t> lengths;
+    argv.reserve(static_cast<size_t>(command.arguments.size()));
+    lengths.reserve(static_cast<size_t>(command.arguments.size()));
+    for (const QByteArray &argument : command.arguments) {
+        argv.push_back(argument.constData());
+        lengths.push_back(static_cast<size_t>(argument.size()));
+    }
+    redisAsyncCommandArgv(m_context, &RedisClientAdapter::replyCallback, nullptr, static_cast<int>(argv.size()),
+                          argv.data(), lengths.data());
+    if (internal) {
+        ++m_internalReplies;
+    }
+}
+
+void RedisClient::flush()
+{
+    m_flushScheduled = false;
+    if (!m_context) {
+        return;
+    }
+    // Everything queued is appended to hiredis' output buffer in one go; the write notifier
+    // then sends it as one pipelined batch.
+    while (!m_queue.empty()) {
+        dispatch(m_queue.front(), false);
+        m_inFlight.push_back(std::move(m_queue.front()));
+        m_queue.pop_front();
+    }
+}
+
+void RedisClient::onReply(redisReply *reply)
+{
+    if (m_internalReplies > 0) {
+        --m_internalReplies;
+        if (reply->type == REDIS_REPLY_ERROR) {
+            qCWarning(lcRedis) << "Redis" << m_endpoint.describe() << "refused AUTH/SELECT:"
+                               << QByteArray(reply->str, static_cast<qsizetype>(reply->len));
+        }
+        return;
+    }
+    if (m_discarding || m_inFlight.empty()) {
+        return;
+    }
+    if (isTransientError(*reply)) {
+        // Redis is loading its data set after a restart (or similar): reconnect and replay this
+        // command and everything after it, in order, instead of failing them.
+        qCInfo(lcRedis) << "Redis" << m_endpoint.describe() << "is busy:"
+                        << QByteArray(reply->str, static_cast<qsizetype>(reply->len)) << "- retrying";
+        m_discarding = true;
+        redisAsyncDisconnect(m_context);
+        return;
+    }
+    Command command = std::move(m_inFlight.front());
+    m_inFlight.pop_front();
+    if (command.callback) {
+        command.callback(*reply);
+    }
+    checkDrained();
+}
+
+bool RedisClient::isTransientError(const redisReply &reply)
+{
+    if (reply.type != REDIS_REPLY_ERROR) {
+        return false;
+    }
+    const QByteArray text(reply.str, static_cast<qsizetype>(reply.len));
+    return text.startsWith("LOADING") || text.startsWith("BUSY") || text.startsWith("TRYAGAIN") ||
+           text.startsWith("MASTERDOWN");
+}
+
+void RedisClient::dropNotifiers()
+{
+    // The notifiers may be the very objects whose signal is running: delete them later.
+    for (auto *notifier : {&m_readNotifier, &m_writeNotifier}) {
+        if (*notifier) {
+            (*notifier)->setEnabled(false);
+            (*notifier)->disconnect(this);
+            notifier->release()->deleteLater();
+        }
+    }
+}
+
+void RedisClient::checkDrained()
+{
+    if (m_wasAboveHigh && pending() <= m_lowWatermark) {
+        m_wasAboveHigh = false;
+        Q_EMIT drained();
+    }
+}
+
+} // namespace d4::store

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+#include <QByteArrayList>
+#include <QObject>
+#include <QTimer>
+
+#include "store/redisendpoint.h"
+
+struct redisAsyncContext;
+struct redisReply;
+class QSocketNotifier;
+
+namespace d4::store {
+
+/**
+ * A pipelined, non-blocking Redis connection driven by the owning thread's Qt event loop
+ * (hiredis' async API with a small QSocketNotifier adapter of our own: the adapter bundled with
+ * hiredis 0.14 relies on string-based connects).
+ *
+ * Delivery is at least once: a command stays queued until Redis has replied to it. When the
+ * connection drops, commands without a reply are sent again, in their original order, after the
+ * automatic reconnect. A callback runs once, with the real reply (which may be a Redis error).
+ * pending() counts queued plus unanswered commands so callers can apply back-pressure.
+ *
+ * Thread affinity: create, use and destroy on one thread.
+ */
+class RedisClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RedisClient)
+
+public:
+    using Callback = std::function<void(const redisReply &)>;
+
+    explicit RedisClient(RedisEndpoint endpoint, QObject *parent = nullptr);
+    ~RedisClient() override;
+
+    /** Starts connecting (and reconnecting after every loss). */
+    void start();
+
+    /** Queues a command; it is written on the next event-loop pass (commands are batched). */
+    void send(QByteArrayList arguments, Callback callback = {});
+
+    qsizetype pending() const noexcept { return static_cast<qsizetype>(m_queue.size() + m_inFlight.size()); }
+    bool isConnected() const noexcept { return m_connected; }
+    const RedisEndpoint &endpoint() const noexcept { return m_endpoint; }
+
+Q_SIGNALS:
+    void connected();
+    void disconnected(const QString &reason);
+    /** Emitted when pending() falls to @p lowWatermark or below after being above it. */
+    void drained();
+
+public:
+    /** Back-pressure thresholds for drained(); defaults 4096 high / 1024 low. */
+    void setWatermarks(qsizetype high, qsizetype low);
+    bool isAboveHighWatermark() const noexcept { return pending() >= m_highWatermark; }
+
+private:
+    struct Command
+    {
+        QByteArrayList arguments;
+        Callback callback;
+    };
+
+    friend struct RedisClientAdapter;
+
+    void connectNow();
+    void scheduleReconnect();
+    void scheduleFlush();
+    void flush();
+    void onConnected(int status);
+    void onDisconnected(int status);
+    void onReply(redisReply *reply);
+    void dispatch(const Command &command, bool internal);
+    void checkDrained();
+    void dropNotifiers();
+    static bool isTransientError(const redisReply &reply);
+
+    RedisEndpoint m_endpoint;
+    redisAsyncContext *m_context = nullptr;
+    std::unique_ptr<QSocketNotifier> m_readNotifier;
+    std::unique_ptr<QSocketNotifier> m_writeNotifier;
+    std::deque<Command> m_queue;    ///< not yet written
+    std::deque<Command> m_inFlight; ///< written, waiting for the reply (in order)
+    qsizetype m_internalReplies = 0; ///< AUTH/SELECT replies to swallow after connect
+    QTimer m_reconnectTimer;
+    int m_reconnectDelayMs = 100;
+    bool m_connected = false;
+    bool m_flushScheduled = false;
+    bool m_discarding = false; ///< replies after a transient error are ignored until the reconnect
+    bool m_wasAboveHigh = false;
+    qsizetype m_highWatermark = 4096;
+    qsizetype m_lowWatermark = 1024;
+};
+
+} // namespace d4::store

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#include "store/redissyncclient.h"
+
+#include <vector>
+
+#include <hiredis/hiredis.h>
+
+namespace d4::store {
+
+void RedisSyncClient::ContextDeleter::operator()(redisContext *context) const
+{
+    redisFree(context);
+}
+
+RedisSyncClient::RedisSyncClient(RedisEndpoint endpoint, int timeoutMs)
+    : m_endpoint(std::move(endpoint))
+    , m_timeoutMs(timeoutMs)
+{
+}
+
+RedisSyncClient::~RedisSyncClient() = default;
+
+bool RedisSyncClient::ensureConnected()
+{
+    if (m_context && m_context->err == 0) {
+        return true;
+    }
+    m_context.reset();
+    const timeval timeout{m_timeoutMs / 1000, (m_timeoutMs % 1000) * 1000};
+    redisContext *context =
+        m_endpoint.unixSocket.isEmpty()
+            ? redisConnectWithTimeout(m_endpoint.host.toLocal8Bit().constData(), m_endpoint.port, timeout)
+            : redisConnectUnixWithTimeout(m_endpoint.unixSocket.toLocal8Bit().constData(), timeout);
+    if (!context || context->err) {
+        m_error = QStringLiteral("cannot connect to Redis at %1: %2")
+                      .arg(m_endpoint.describe(),
+                           context ? QString::fromLocal8Bit(context->errstr) : QStringLiteral("out of memory"));
+        redisFree(context);
+        return false;
+    }
+    redisSetTimeout(context, timeout);
+    m_context.reset(context);
+    if (!m_endpoint.password.isEmpty()) {
+        const RedisValue auth = execute({"AUTH", m_endpoint.password.toUtf8()});
+        if (auth.isError()) {
+            m_error = QStringLiteral("Redis at %1 refused the password: %2")
+                          .arg(m_endpoint.describe(), QString::fromUtf8(auth.string));
+            m_context.reset();
+            return false;
+        }
+    }
+    if (m_endpoint.db != 0) {
+        const RedisValue select = execute({"SELECT", QByteArray::number(m_endpoint.db)});
+        if (select.isError()) {
+            m_error = QStringLiteral("Redis at %1 refused SELECT: %2")
+                          .arg(m_endpoint.describe(), QString::fromUtf8(select.string));
+            m_context.reset();
+            return false;
+        }
+    }
+    return true;
+}
+
+RedisValue RedisSyncClient::execute(const QByteArrayList &arguments)
+{
+    std::vector<const char *> argv;
+    std::vector<size_t> lengths;
+    argv.reserve(static_cast<size_t>(arguments.size()));
+    lengths.reserve(static_cast<size_t>(arguments.size()));
+    for (const QByteArray &argument : arguments) {
+        argv.push_back(argument.constData());
+        lengths.push_back(static_cast<size_t>(argument.size()));
+    }
+    auto *reply = static_cast<redisReply *>(
+        redisCommandArgv(m_context.get(), static_cast<int>(argv.size()), argv.data(), lengths.data()));
+    if (!reply) {
+        m_error = QStringLiteral("Redis at %1: %2").arg(m_endpoint.describe(), QString::fromLocal8Bit(m_context->errstr));
+        m_context.reset();
+        return RedisValue::error(m_error.toUtf8());
+    }
+    RedisValue value = RedisValue::fromReply(reply);
+    freeReplyObject(reply);
+    return value;
+}
+
+RedisValue RedisSyncClient::command(const QByteArrayList &arguments)
+{
+    if (!ensureConnected()) {
+        return RedisValue::error(m_error.toUtf8());
+    }
+    return execute(arguments);
+}
+
+bool RedisSyncClient::ping()
+{
+    const RedisValue pong = command({"PING"});
+    if (pong.kind == RedisValue::Kind::Status && pong.string == "PONG") {
+        return true;
+    }
+    if (pong.isError()) {
+        m_error = QString::fromUtf8(pong.string);
+    }
+    return false;
+}
+
+} // namespace d4::store

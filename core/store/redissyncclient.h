@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <memory>
+
+#include <QByteArrayList>
+#include <QString>
+
+#include "store/redisendpoint.h"
+#include "store/redisvalue.h"
+
+struct redisContext;
+
+namespace d4::store {
+
+/**
+ * A blocking Redis connection for start-up, management commands and tests: each command is one
+ * round trip. Never use it on the GUI thread or in the per-packet path. Reconnects on the next
+ * command after a failure. One thread at a time.
+ */
+class RedisSyncClient final
+{
+public:
+    explicit RedisSyncClient(RedisEndpoint endpoint, int timeoutMs = 2000);
+    ~RedisSyncClient();
+    RedisSyncClient(const RedisSyncClient &) = delete;
+    RedisSyncClient &operator=(const RedisSyncClient &) = delete;
+
+    /** Runs one command; connection failures come back as an Error value. */
+    RedisValue command(const QByteArrayList &arguments);
+
+    /** PING; on failure errorString() says why. */
+    bool ping();
+    QString errorString() const { return m_error; }
+    const RedisEndpoint &endpoint() const noexcept { return m_endpoint; }
+
+private:
+    bool ensureConnected();
+    RedisValue execute(const QByteArrayList &arguments);
+
+    struct ContextDeleter
+    {
+        void operator()(redisContext *context) const;
+    };
+    RedisEndpoint m_endpoint;
+    int m_timeoutMs;
+    std::unique_ptr<redisContext, ContextDeleter> m_context;
+    QString m_error;
+};
+
+} // namespace d4::store

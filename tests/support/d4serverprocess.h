@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+namespace d4::test {
+
+class RedisServerFixture;
+
+/**
+ * The real d4-server binary on a free port, its three Redis roles pointed at a test
+ * redis-server (METADATA db 0, ANALYZER db 2, STREAM db 4, like the managed layout).
+ */
+class D4ServerProcess final
+{
+public:
+    D4ServerProcess();
+    ~D4ServerProcess();
+    D4ServerProcess(const D4ServerProcess &) = delete;
+    D4ServerProcess &operator=(const D4ServerProcess &) = delete;
+
+    /** Extra `key = value` lines for [D4_Server] (server_mode defaults to shared-secret here). */
+    void setServerOptions(const QString &lines) { m_serverOptions = lines; }
+
+    /** Starts d4-server against @p redis; returns false with errorString() when it does not come up. */
+    bool start(const RedisServerFixture &redis);
+    /** SIGTERM and wait for a clean exit. */
+    bool stop();
+    void kill();
+
+    quint16 port() const { return m_port; }
+    QString fingerprint() const { return m_fingerprint; }
+    QString errorString() const { return m_error; }
+    QByteArray output() { return m_output += m_process.readAllStandardError(), m_output; }
+    QString dataDirectory() const { return m_dir.filePath(QStringLiteral("data")); }
+
+    static constexpr int kMetadataDb = 0;
+    static constexpr int kAnalyzerDb = 2;
+    static constexpr int kStreamDb = 4;
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QString m_serverOptions = QStringLiteral("server_mode = shared-secret\n");
+    quint16 m_port = 0;
+    QString m_fingerprint;
+    QString m_error;
+    QByteArray m_output;
+};
+
+} // namespace d4::test
