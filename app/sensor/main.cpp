@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // SPDX-FileCopyrightText: D4 Console contributors
-#include <QCommandLineParser>
 #include <QCoreApplication>
 
 #include "common/commandline.h"
+#include "sensorapp.h"
+#include "sensorcommandline.h"
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     d4::app::setApplicationIdentity(QStringLiteral("d4-sensor"));
-    QCommandLineParser parser;
-    d4::app::addStandardOptions(parser);
-    parser.process(app);
-    return 2;
+    qSetMessagePattern(QStringLiteral("%{appname}: %{message}"));
+    const auto commandLine = d4::app::SensorCommandLine::parse(QCoreApplication::arguments());
+    return static_cast<int>(d4::app::runSensorApp(commandLine));
 }

@@ -90,13 +90,14 @@ IngestSession::IngestSession(const IngestContext &context, const QSslConfigurati
     m_idleTimer.setInterval(context.settings->idleTimeoutMs);
     connect(&m_idleTimer, &QTimer::timeout, this, &IngestSession::onIdleTimeout);
     connect(m_socket.get(), &QSslSocket::readyRead, this, &IngestSession::onReadyRead);
-    connect(m_socket.get(), &QSslSocket::disconnected, this, &IngestSession::onDisconnected);
+    connect(m_socket.get(), &QSslSocket::encrypted, this, [this] { m_encrypted = true; });
+    connect(m_socket.get(), &QSslSocket::disconnected, this, &IngestSession::onRemoteClosed);
     connect(m_socket.get(), &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (error != QAbstractSocket::RemoteHostClosedError) {
             qCDebug(lcIngest) << "socket error" << m_socket->errorString() << "session_uuid=" << m_sessionUuid;
         }
         if (m_socket->state() == QAbstractSocket::UnconnectedState) {
-            onDisconnected();
+            onRemoteClosed();
         }
     });
     connect(m_socket.get(), &QSslSocket::sslErrors, this, [this] {
@@ -137,8 +138,11 @@ void IngestSession::start(qintptr descriptor)
             return;
         }
         self->m_waiting = false;
+        if (self->m_remoteClosed) {
+            self->finishSession();
+            return;
+        }
         self->m_socket->startServerEncryption();
-        self->process();
     });
 }
 
@@ -177,7 +181,7 @@ void IngestSession::resume()
 
 void IngestSession::process()
 {
-    if (m_closing || m_waiting || m_paused || !m_socket->isEncrypted()) {
+    if (m_closing || m_waiting || m_paused || !m_encrypted) {
         return;
     }
     bool moreInSocket = readFromSocket();
@@ -231,6 +235,10 @@ void IngestSession::process()
         if (!m_decoder.pendingHeader() && moreInSocket) {
             moreInSocket = readFromSocket();
         }
+    }
+    if (m_remoteClosed && !moreInSocket && !m_waiting && !m_paused && !m_closing) {
+        finishSession();
+        return;
     }
     if (moreInSocket && !m_readScheduled && !m_closing) {
         m_readScheduled = true;
@@ -443,7 +451,18 @@ void IngestSession::store(const protocol::Frame &frame)
     const qint64 now = nowSeconds();
     const QByteArray payload(reinterpret_cast<const char *>(frame.payload.data()),
                              static_cast<qsizetype>(frame.payload.size()));
-    m_context.stream->send({"XADD", keys::stream(m_type, m_sessionUuid), "*", "message", payload, "uuid", m_uuid,
+    // Entry IDs are chosen here rather than by Redis ("*"), in the same <ms>-<seq> form: when a
+    // lost connection makes the client replay an XADD that Redis had already applied, Redis refuses
+    // the repeated ID instead of storing the packet twice.
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    if (ms > m_lastEntryMs) {
+        m_lastEntryMs = ms;
+        m_entrySequence = 0;
+    } else {
+        ++m_entrySequence;
+    }
+    const QByteArray id = QByteArray::number(m_lastEntryMs) + '-' + QByteArray::number(m_entrySequence);
+    m_context.stream->send({"XADD", keys::stream(m_type, m_sessionUuid), id, "message", payload, "uuid", m_uuid,
                             "timestamp", QByteArray::number(frame.header.timestamp), "version",
                             QByteArray::number(frame.header.version)});
     ++m_streamLengthEstimate;
@@ -544,7 +563,7 @@ void IngestSession::close()
     }
     m_closing = true;
     m_socket->abort();
-    onDisconnected();
+    finishSession();
 }
 
 void IngestSession::reject(RejectionReason reason, const QString &logMessage, const QByteArray &errorText,
@@ -565,7 +584,7 @@ void IngestSession::reject(RejectionReason reason, const QString &logMessage, co
                                   keys::kFieldError, errorText});
     }
     m_socket->abort();
-    onDisconnected();
+    finishSession();
 }
 
 void IngestSession::onIdleTimeout()
@@ -578,7 +597,7 @@ void IngestSession::onIdleTimeout()
         m_context.stats->countRejection(RejectionReason::IdleWithoutHeader);
         m_closing = true;
         m_socket->abort();
-        onDisconnected();
+        finishSession();
         return;
     }
     // An authenticated sensor may stay idle; only its unfinished packet is dropped (as the reference).
@@ -589,7 +608,22 @@ void IngestSession::onIdleTimeout()
     m_idleTimer.start();
 }
 
-void IngestSession::onDisconnected()
+void IngestSession::onRemoteClosed()
+{
+    // The sensor closed its side: what it sent before closing is still in the socket and decoder
+    // buffers (possibly held back by back-pressure). Store it first, then finish.
+    if (m_remoteClosed || m_finished) {
+        return;
+    }
+    m_remoteClosed = true;
+    if (m_closing || (!m_encrypted && !m_waiting)) {
+        finishSession();
+        return;
+    }
+    process();
+}
+
+void IngestSession::finishSession()
 {
     if (m_finished) {
         return;

@@ -77,7 +77,8 @@ private:
     void reject(RejectionReason reason, const QString &logMessage, const QByteArray &errorText = {},
                 const QByteArray &errorUuid = {});
     void onIdleTimeout();
-    void onDisconnected();
+    void onRemoteClosed();
+    void finishSession();
     void releaseConnectionState();
 
     IngestContext m_context;
@@ -94,6 +95,8 @@ private:
     int m_type = -1;
     qint64 m_streamLimit = 10000;
     qint64 m_streamLengthEstimate = 0;
+    qint64 m_lastEntryMs = 0;   ///< ID of the last XADD: milliseconds part
+    qint64 m_entrySequence = 0; ///< ID of the last XADD: sequence part
 
     bool m_waiting = false;  ///< a Redis check is in flight; do not process
     bool m_paused = false;   ///< stopped by back-pressure
@@ -104,6 +107,8 @@ private:
     bool m_closing = false;
     bool m_finished = false;
     bool m_readScheduled = false;
+    bool m_encrypted = false;
+    bool m_remoteClosed = false; ///< the peer closed; finish once its buffered data is stored
 };
 
 } // namespace d4::ingest

@@ -1,4 +1,42 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # Sources of core/sensor/ (the d4-sensor client core), included by core/CMakeLists.txt.
 target_sources(d4core PRIVATE
+    sensor/backoff.h
+    sensor/configdirectory.h
+    sensor/configerror.h
+    sensor/endpoint.h
+    sensor/fdsink.h
+    sensor/fdutil.h
+    sensor/fingerprint.h
+    sensor/metaheaderpreamble.h
+    sensor/packetbatch.h
+    sensor/packetsink.h
+    sensor/result.h
+    sensor/runoptions.h
+    sensor/sensorconfig.h
+    sensor/sensorerror.h
+    sensor/sensorlog.h
+    sensor/sensorrunner.h
+    sensor/sensorsender.h
+    sensor/tcpconnect.h
+    sensor/tlsconnection.h
+    sensor/tlscontext.h
+    sensor/tlsoptions.h
+    sensor/tlssink.h
+    sensor/backoff.cpp
+    sensor/configdirectory.cpp
+    sensor/endpoint.cpp
+    sensor/fdsink.cpp
+    sensor/fdutil.cpp
+    sensor/fingerprint.cpp
+    sensor/metaheaderpreamble.cpp
+    sensor/packetbatch.cpp
+    sensor/sensorconfig.cpp
+    sensor/sensorlog.cpp
+    sensor/sensorrunner.cpp
+    sensor/sensorsender.cpp
+    sensor/tcpconnect.cpp
+    sensor/tlsconnection.cpp
+    sensor/tlscontext.cpp
+    sensor/tlssink.cpp
 )

@@ -19,18 +19,27 @@ D4ServerProcess::~D4ServerProcess()
 
 bool D4ServerProcess::start(const RedisServerFixture &redis)
 {
+    auto section = [&](const char *name, int db) {
+        return QStringLiteral("[%1]\nhost = 127.0.0.1\nport = %2\ndb = %3\n").arg(QLatin1String(name)).arg(redis.port()).arg(db);
+    };
+    return launch(section("Redis_STREAM", kStreamDb) + section("Redis_METADATA", kMetadataDb) +
+                  section("Redis_ANALYZER", kAnalyzerDb));
+}
+
+bool D4ServerProcess::startManaged()
+{
+    return launch(QString());
+}
+
+bool D4ServerProcess::launch(const QString &redisSections)
+{
     const QString config = m_dir.filePath(QStringLiteral("server.conf"));
     QFile file(config);
     if (!file.open(QIODevice::WriteOnly)) {
         m_error = QStringLiteral("cannot write %1").arg(config);
         return false;
     }
-    auto section = [&](const char *name, int db) {
-        return QStringLiteral("[%1]\nhost = 127.0.0.1\nport = %2\ndb = %3\n").arg(QLatin1String(name)).arg(redis.port()).arg(db);
-    };
-    file.write((QStringLiteral("[D4_Server]\n") + m_serverOptions + QLatin1Char('\n') + section("Redis_STREAM", kStreamDb) +
-                section("Redis_METADATA", kMetadataDb) + section("Redis_ANALYZER", kAnalyzerDb))
-                   .toUtf8());
+    file.write((QStringLiteral("[D4_Server]\n") + m_serverOptions + QLatin1Char('\n') + redisSections).toUtf8());
     file.close();
     m_process.setProgram(builtExecutable(QStringLiteral("d4-server")));
     m_process.setArguments({QStringLiteral("--config"), config, QStringLiteral("--port"), QStringLiteral("0"),

@@ -27,6 +27,10 @@ public:
 
     /** Starts d4-server against @p redis; returns false with errorString() when it does not come up. */
     bool start(const RedisServerFixture &redis);
+    /** Starts d4-server with its own managed redis-server (no Redis sections). */
+    bool startManaged();
+    /** The managed redis-server's unix socket. */
+    QString managedRedisSocket() const { return dataDirectory() + QStringLiteral("/redis/redis.sock"); }
     /** SIGTERM and wait for a clean exit. */
     bool stop();
     void kill();
@@ -42,6 +46,8 @@ public:
     static constexpr int kStreamDb = 4;
 
 private:
+    bool launch(const QString &configText);
+
     QTemporaryDir m_dir;
     QProcess m_process;
     QString m_serverOptions = QStringLiteral("server_mode = shared-secret\n");

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#include "sensor/packetbatch.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+
+#include <poll.h>
+#include <sys/uio.h>
+
+namespace d4::sensor {
+
+using protocol::kHeaderSize;
+
+namespace {
+
+std::size_t slotCount(std::uint32_t snaplen, std::size_t batchBytes)
+{
+    // readv() takes at most IOV_MAX segments, one per packet.
+    return std::clamp<std::size_t>(batchBytes / std::max<std::uint32_t>(snaplen, 1), 1, IOV_MAX);
+}
+
+} // namespace
+
+PacketBatch::PacketBatch(std::uint32_t snaplen, std::size_t batchBytes)
+    : m_snaplen(std::max<std::uint32_t>(snaplen, 1))
+    , m_slots(slotCount(m_snaplen, batchBytes))
+    // Default-initialised (not zeroed): every byte sent is written by readv or seal first.
+    , m_buffer(new std::uint8_t[m_slots * stride()])
+    , m_iov(m_slots)
+{
+    for (std::size_t i = 0; i < m_slots; ++i) {
+        m_iov[i].iov_base = m_buffer.get() + i * stride() + kHeaderSize;
+        m_iov[i].iov_len = m_snaplen;
+    }
+}
+
+PacketBatch::~PacketBatch() = default;
+PacketBatch::PacketBatch(PacketBatch &&) noexcept = default;
+PacketBatch &PacketBatch::operator=(PacketBatch &&) noexcept = default;
+
+std::size_t PacketBatch::stride() const noexcept
+{
+    return kHeaderSize + m_snaplen;
+}
+
+Result<std::size_t, SensorError> PacketBatch::readFrom(int fd)
+{
+    for (;;) {
+        const ssize_t n = ::readv(fd, m_iov.data(), static_cast<int>(m_iov.size()));
+        if (n >= 0) {
+            return static_cast<std::size_t>(n);
+        }
+        if (errno == EINTR) {
+            continue;
+        }
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            pollfd waitFor{fd, POLLIN, 0};
+            ::poll(&waitFor, 1, -1);
+            continue;
+        }
+        return SensorError{SensorError::Kind::Source, QStringLiteral("reading the source failed: %1")
+                                                          .arg(QString::fromLocal8Bit(std::strerror(errno)))};
+    }
+}
+
+std::span<const std::uint8_t> PacketBatch::seal(protocol::PacketEncoder &encoder, std::size_t payloadBytes,
+                                                std::uint64_t timestamp)
+{
+    payloadBytes = std::min(payloadBytes, capacity());
+    std::size_t offset = 0;
+    std::size_t remaining = payloadBytes;
+    do {
+        const std::size_t size = std::min<std::size_t>(remaining, m_snaplen);
+        std::uint8_t *header = m_buffer.get() + offset;
+        encoder.sealHeader(std::span<std::uint8_t, kHeaderSize>(header, kHeaderSize),
+                           std::span<const std::uint8_t>(header + kHeaderSize, size), timestamp);
+        offset += kHeaderSize + size;
+        remaining -= size;
+    } while (remaining > 0);
+    return {m_buffer.get(), offset};
+}
+
+} // namespace d4::sensor

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#include <QTest>
+
+#include "config/serverconfig.h"
+
+using namespace d4::config;
+
+class TestServerConfig : public QObject
+{
+    Q_OBJECT
+
+private:
+    static std::optional<ServerConfig> parse(const char *text, ConfigError &error)
+    {
+        return ServerConfigLoader::parse(QByteArray(text), QStringLiteral("server.conf"), error);
+    }
+
+private Q_SLOTS:
+    void defaults()
+    {
+        ConfigError error;
+        const auto config = parse("", error);
+        QVERIFY(config);
+        QCOMPARE(config->serverPort, 4443);
+        QCOMPARE(config->serverMode, ServerMode::Registration);
+        QCOMPARE(config->defaultHmacKey, QStringLiteral("private key to change"));
+        QCOMPARE(config->analyzerQueuesMaxSize, 100000000);
+        QCOMPARE(config->maxPayloadSize, 1000000);
+        QCOMPARE(config->idleTimeoutSeconds, 30);
+        QVERIFY(!config->externalRedis);
+    }
+
+    // d4-core's own configs/server.conf.sample, unchanged, is accepted.
+    void d4CoreSample()
+    {
+        ConfigError error;
+        const auto config = parse("[Save_Directories]\n"
+                                  "# By default all datas are saved in $D4_HOME/data/\n"
+                                  "use_default_save_directory = yes\n"
+                                  "save_directory = None\n\n"
+                                  "[D4_Server]\n"
+                                  "server_port=4443\n"
+                                  "# registration or shared-secret\n"
+                                  "server_mode = registration\n"
+                                  "default_hmac_key = private key to change\n"
+                                  "analyzer_queues_max_size = 100000000\n\n"
+                                  "[Flask_Server]\nhost = 127.0.0.1\nport = 7000\n\n"
+                                  "[Redis_STREAM]\nhost = localhost\nport = 6379\ndb = 0\n\n"
+                                  "[Redis_METADATA]\nhost = localhost\nport = 6380\ndb = 0\n\n"
+                                  "[Redis_SERV]\nhost = localhost\nport = 6380\ndb = 1\n\n"
+                                  "[Redis_ANALYZER]\nhost = localhost\nport = 6380\ndb = 2\n\n"
+                                  "[Redis_CACHE]\nhost = localhost\nport = 6380\ndb = 3\n",
+                                  error);
+        QVERIFY2(config, qPrintable(error.toString()));
+        QVERIFY(config->externalRedis);
+        QCOMPARE(config->externalRedis->stream.port, 6379);
+        QCOMPARE(config->externalRedis->metadata.port, 6380);
+        QCOMPARE(config->externalRedis->analyzer.db, 2);
+        QVERIFY(config->useDefaultSaveDirectory);
+        QVERIFY(config->saveDirectory.isEmpty());
+    }
+
+    void ourKeys()
+    {
+        ConfigError error;
+        const auto config = parse("[D4_Server]\nlisten_address: 127.0.0.1\ningest_threads = 3\nSERVER_MODE = shared-secret\n"
+                                  "idle_timeout = 5\n[Managed_Redis]\nport = 6390\n",
+                                  error);
+        QVERIFY2(config, qPrintable(error.toString()));
+        QCOMPARE(config->listenAddress, QStringLiteral("127.0.0.1"));
+        QCOMPARE(config->ingestThreads, 3);
+        QCOMPARE(config->serverMode, ServerMode::SharedSecret);
+        QCOMPARE(config->idleTimeoutSeconds, 5);
+        QCOMPARE(config->managedRedisPort, 6390);
+    }
+
+    // Every rejection names the file, the line and the key.
+    void rejections_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown key") << QByteArray("[D4_Server]\nsrever_port = 1\n")
+                                     << QStringLiteral("server.conf:2: [D4_Server] srever_port: unknown key");
+        QTest::newRow("unknown section") << QByteArray("\n[Nope]\n")
+                                         << QStringLiteral("server.conf:2: [Nope] unknown section");
+        QTest::newRow("bad port") << QByteArray("[D4_Server]\nserver_port = 99999\n")
+                                  << QStringLiteral("server.conf:2: [D4_Server] server_port: '99999' is not an integer "
+                                                    "between 1 and 65535");
+        QTest::newRow("bad mode") << QByteArray("[D4_Server]\nserver_mode = open\n")
+                                  << QStringLiteral("server.conf:2: [D4_Server] server_mode: 'open' is not a server "
+                                                    "mode (registration or shared-secret)");
+        QTest::newRow("empty key") << QByteArray("[D4_Server]\ndefault_hmac_key =\n")
+                                   << QStringLiteral("server.conf:2: [D4_Server] default_hmac_key: must not be empty");
+        QTest::newRow("bad bool") << QByteArray("[Save_Directories]\nuse_default_save_directory = maybe\n")
+                                  << QStringLiteral("server.conf:2: [Save_Directories] use_default_save_directory: "
+                                                    "'maybe' is not a boolean (yes/no, true/false, on/off, 1/0)");
+        QTest::newRow("bad address") << QByteArray("[D4_Server]\nlisten_address = localhost\n")
+                                     << QStringLiteral("server.conf:2: [D4_Server] listen_address: 'localhost' is not "
+                                                       "an IPv4 or IPv6 address (use :: for every address)");
+        QTest::newRow("bad db") << QByteArray("[Redis_STREAM]\ndb = 16\n")
+                                << QStringLiteral("server.conf:2: [Redis_STREAM] db: '16' is not an integer between 0 "
+                                                  "and 15");
+        QTest::newRow("duplicate key") << QByteArray("[D4_Server]\nserver_port = 1\nserver_port = 2\n")
+                                       << QStringLiteral("server.conf:3: [D4_Server] server_port: key appears twice "
+                                                         "in this section");
+        QTest::newRow("duplicate section") << QByteArray("[D4_Server]\n[D4_Server]\n")
+                                           << QStringLiteral("server.conf:2: [D4_Server] section appears twice");
+        QTest::newRow("no section") << QByteArray("server_port = 1\n")
+                                    << QStringLiteral("server.conf:1: server_port: key outside of any [section]");
+        QTest::newRow("no separator") << QByteArray("[D4_Server]\nserver_port\n")
+                                      << QStringLiteral("server.conf:2: [D4_Server] expected 'key = value', found "
+                                                        "'server_port'");
+        QTest::newRow("malformed header") << QByteArray("[D4_Server\n")
+                                          << QStringLiteral("server.conf:1: malformed section header '[D4_Server'");
+        QTest::newRow("continuation") << QByteArray("[D4_Server]\nserver_port = 1\n  2\n")
+                                      << QStringLiteral("server.conf:3: [D4_Server] continuation lines are not "
+                                                        "supported");
+        QTest::newRow("partial redis") << QByteArray("[Redis_STREAM]\nport = 6379\n")
+                                       << QStringLiteral("server.conf: [Redis_METADATA] missing: give all of "
+                                                         "Redis_STREAM, Redis_METADATA and Redis_ANALYZER, or none "
+                                                         "of them for a managed redis-server");
+        QTest::newRow("key without cert") << QByteArray("[D4_Server]\ntls_private_key = /k.pem\n")
+                                          << QStringLiteral("server.conf: [D4_Server] tls_private_key: needs "
+                                                            "tls_certificate as well");
+    }
+    void rejections()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, message);
+        ConfigError error;
+        QVERIFY(!ServerConfigLoader::parse(text, QStringLiteral("server.conf"), error));
+        QCOMPARE(error.toString(), message);
+    }
+
+    void missingFile()
+    {
+        ConfigError error;
+        QVERIFY(!ServerConfigLoader::load(QStringLiteral("/nonexistent/server.conf"), error));
+        QVERIFY(error.toString().startsWith(QStringLiteral("/nonexistent/server.conf: cannot read the file")));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestServerConfig)
+#include "tst_serverconfig.moc"

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+// d4-server behaviour that needs its own configuration or load: registration mode, idle timeout,
+// many concurrent sensors, reconnects, and a managed redis-server killed during ingest.
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSet>
+
+#include "ingesttestbase.h"
+#include "store/redissyncclient.h"
+
+using namespace d4::test;
+
+class TestIngestServer : public IngestTestBase
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { D4_START_REDIS(m_redis); }
+    void cleanup() { m_redis.stop(); }
+
+    // Checklist 7: registration mode.
+    void registrationMode()
+    {
+        D4ServerProcess server;
+        server.setServerOptions(QStringLiteral("server_mode = registration\n"));
+        QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
+        const auto uuid = newUuid();
+        TestSensor unregistered(uuid, 1);
+        QVERIFY(unregistered.connectTo(server.port()));
+        QVERIFY(unregistered.send("x"));
+        QVERIFY(unregistered.waitForClose(3000));
+        meta({"SADD", "registered_uuid", hex(uuid)});
+        TestSensor registered(uuid, 1);
+        QVERIFY(registered.connectTo(server.port()));
+        QVERIFY(registered.send("x"));
+        QVERIFY(!sessionOf(1, hex(uuid)).isEmpty());
+        QVERIFY(registered.isConnected());
+        // Un-registering a live sensor closes it at the next access re-check.
+        meta({"SREM", "registered_uuid", hex(uuid)});
+        QVERIFY(registered.waitForClose(3000));
+        QVERIFY(server.stop());
+        QVERIFY(server.output().contains(QByteArray("Not registered UUID=" + hex(uuid))));
+    }
+
+    // Checklist 25: silence closes header-less connections only.
+    void idleTimeout()
+    {
+        D4ServerProcess server;
+        server.setServerOptions(QStringLiteral("server_mode = shared-secret\nidle_timeout = 1\n"));
+        QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
+        TestSensor silent(newUuid(), 1);
+        QVERIFY(silent.connectTo(server.port()));
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(silent.waitForClose(4000));
+        QVERIFY2(timer.elapsed() >= 900, QByteArray::number(timer.elapsed()).constData());
+
+        const auto uuid = newUuid();
+        TestSensor talker(uuid, 1);
+        QVERIFY(talker.connectTo(server.port()));
+        QVERIFY(talker.send("x"));
+        QVERIFY(!sessionOf(1, hex(uuid)).isEmpty());
+        // Half a packet, then silence: the fragment is dropped but the connection stays.
+        QVERIFY(talker.writeRaw(talker.packet("lost fragment").left(70)));
+        QVERIFY(!talker.waitForClose(2500));
+        QVERIFY(talker.send("after the pause"));
+        const QByteArray session = sessionOf(1, hex(uuid));
+        QTRY_COMPARE_WITH_TIMEOUT(streams({"XLEN", "stream:1:" + session}).integer, 2LL, 3000);
+        QVERIFY(server.stop());
+    }
+
+    // 200 sensors connected at once, each streaming.
+    void manyConcurrentSensors()
+    {
+        D4ServerProcess server;
+        QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
+        constexpr int kSensors = 200;
+        constexpr int kPackets = 10;
+        std::vector<std::unique_ptr<TestSensor>> sensors;
+        for (int i = 0; i < kSensors; ++i) {
+            sensors.push_back(std::make_unique<TestSensor>(newUuid(), 8));
+            QVERIFY2(sensors.back()->connectTo(server.port()), qPrintable(QString::number(i)));
+        }
+        for (int round = 0; round < kPackets; ++round) {
+            for (auto &sensor : sensors) {
+                QVERIFY(sensor->send("line " + QByteArray::number(round) + '\n'));
+            }
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(streams({"SCARD", "session_uuid:8"}).integer, qint64(kSensors), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(streams({"SCARD", "active_connection"}).integer, qint64(kSensors), 5000);
+        qint64 stored = 0;
+        for (const RedisReply &session : streams({"SMEMBERS", "session_uuid:8"}).elements) {
+            stored += streams({"XLEN", "stream:8:" + session.string}).integer;
+        }
+        QCOMPARE(stored, qint64(kSensors * kPackets));
+        sensors.clear();
+        QTRY_COMPARE_WITH_TIMEOUT(streams({"SCARD", "active_connection"}).integer, 0LL, 10000);
+        QVERIFY(server.stop());
+    }
+
+    // A sensor that reconnects gets a new session; both sessions keep their data.
+    void reconnectingSensor()
+    {
+        D4ServerProcess server;
+        QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
+        const auto uuid = newUuid();
+        QSet<QByteArray> sessions;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            TestSensor sensor(uuid, 1);
+            QVERIFY(sensor.connectTo(server.port()));
+            QVERIFY(sensor.send("attempt " + QByteArray::number(attempt)));
+            QTRY_COMPARE_WITH_TIMEOUT(streams({"SCARD", "session_uuid:1"}).integer, qint64(attempt + 1), 3000);
+            sensor.close();
+            QTRY_COMPARE_WITH_TIMEOUT(streams({"SISMEMBER", "active_connection:1", hex(uuid)}).integer, 0LL, 3000);
+        }
+        QCOMPARE(streams({"SCARD", "ended_session"}).integer, 3LL);
+        QVERIFY(server.stop());
+    }
+
+    // The managed redis-server is killed while sensors stream: it is restarted and every packet
+    // the server accepted is stored exactly once.
+    void managedRedisKilledDuringIngest()
+    {
+        D4_REQUIRE_PROGRAM(pkill, "pkill");
+        D4ServerProcess server;
+        server.setServerOptions(QStringLiteral("server_mode = shared-secret\ndefault_stream_max_size = 10000000\n"));
+        QVERIFY2(server.startManaged(), qPrintable(server.errorString()));
+        d4::store::RedisEndpoint endpoint;
+        endpoint.unixSocket = server.managedRedisSocket();
+        endpoint.db = D4ServerProcess::kStreamDb;
+        d4::store::RedisSyncClient redis(endpoint);
+        QVERIFY2(redis.ping(), qPrintable(redis.errorString()));
+
+        constexpr int kSensors = 4;
+        std::vector<std::unique_ptr<TestSensor>> sensors;
+        for (int i = 0; i < kSensors; ++i) {
+            sensors.push_back(std::make_unique<TestSensor>(newUuid(), 1));
+            QVERIFY(sensors.back()->connectTo(server.port()));
+        }
+        const QByteArray payload(4096, 'p');
+        int sent = 0;
+        bool killed = false;
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 3000) {
+            for (auto &sensor : sensors) {
+                QVERIFY(sensor->send(payload));
+                ++sent;
+            }
+            if (!killed && timer.elapsed() > 1000 && qEnvironmentVariableIsEmpty("NOKILL")) {
+                QCOMPARE(QProcess::execute(pkill, {QStringLiteral("-KILL"), QStringLiteral("-f"), server.managedRedisSocket()}), 0);
+                killed = true;
+            }
+        }
+        for (auto &sensor : sensors) {
+            sensor->close();
+        }
+        auto countStored = [&] {
+            qint64 stored = 0;
+            for (const auto &session : redis.command({"SMEMBERS", "session_uuid:1"}).elements) {
+                stored += redis.command({"XLEN", "stream:1:" + session.string}).integer;
+            }
+            return stored;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(countStored(), qint64(sent), 15000);
+        if (countStored() != sent) {
+            for (const auto &session : redis.command({"SMEMBERS", "session_uuid:1"}).elements) {
+                qInfo() << session.string << redis.command({"XLEN", "stream:1:" + session.string}).integer;
+            }
+            qInfo() << server.output();
+        }
+        qInfo("sent %d packets across a redis-server kill; stored %lld", sent, static_cast<long long>(countStored()));
+        QVERIFY(server.stop());
+        QVERIFY(server.output().contains("redis-server restarted"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIngestServer)
+#include "tst_ingestserver.moc"
