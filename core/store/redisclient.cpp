@@ -121,14 +121,15 @@ void RedisClient::connectNow()
     redisAsyncSetDisconnectCallback(context, &RedisClientAdapter::disconnectCallback);
 
     // AUTH and SELECT go first on every new connection; their replies are not user commands.
-    m_internalReplies = 0;
+    m_internal.clear();
+    m_ready = false;
     if (!m_endpoint.password.isEmpty()) {
-        dispatch(Command{{"AUTH", m_endpoint.password.toUtf8()}, {}}, true);
+        dispatch(Command{{"AUTH", m_endpoint.password.toUtf8()}, {}}, Internal::Setup);
     }
     if (m_endpoint.db != 0) {
-        dispatch(Command{{"SELECT", QByteArray::number(m_endpoint.db)}, {}}, true);
+        dispatch(Command{{"SELECT", QByteArray::number(m_endpoint.db)}, {}}, Internal::Setup);
     }
-    scheduleFlush();
+    probeReadiness();
 }
 
 void RedisClient::onConnected(int status)
@@ -161,6 +162,7 @@ void RedisClient::onDisconnected(int status)
     dropNotifiers();
     const bool wasConnected = m_connected;
     m_connected = false;
+    m_ready = false;
     // Commands without a reply go back to the front of the queue, in order.
     for (auto it = m_inFlight.rbegin(); it != m_inFlight.rend(); ++it) {
         m_queue.push_front(std::move(*it));
@@ -200,7 +202,18 @@ void RedisClient::scheduleFlush()
     QMetaObject::invokeMethod(this, &RedisClient::flush, Qt::QueuedConnection);
 }
 
-void RedisClient::dispatch(const Command &command, bool internal)
+void RedisClient::probeReadiness()
+{
+    // A restarted Redis accepts connections while it is still loading its data and answers
+    // LOADING to writes. User commands are held back until it has finished: if some commands of
+    // a pipeline failed with LOADING and later ones succeeded, replaying the failed ones would
+    // reorder stream entries (and explicit XADD IDs would then be refused).
+    if (m_context) {
+        dispatch(Command{{"INFO", "persistence"}, {}}, Internal::ReadinessProbe);
+    }
+}
+
+void RedisClient::dispatch(const Command &command, std::optional<Internal> internal)
 {
     std::vector<const char *> argv;
     std::vector<size_t> lengths;
@@ -213,20 +226,20 @@ void RedisClient::dispatch(const Command &command, bool internal)
     redisAsyncCommandArgv(m_context, &RedisClientAdapter::replyCallback, nullptr, static_cast<int>(argv.size()),
                           argv.data(), lengths.data());
     if (internal) {
-        ++m_internalReplies;
+        m_internal.push_back(*internal);
     }
 }
 
 void RedisClient::flush()
 {
     m_flushScheduled = false;
-    if (!m_context) {
+    if (!m_context || !m_ready) {
         return;
     }
     // Everything queued is appended to hiredis' output buffer in one go; the write notifier
     // then sends it as one pipelined batch.
     while (!m_queue.empty()) {
-        dispatch(m_queue.front(), false);
+        dispatch(m_queue.front(), std::nullopt);
         m_inFlight.push_back(std::move(m_queue.front()));
         m_queue.pop_front();
     }
@@ -234,11 +247,21 @@ void RedisClient::flush()
 
 void RedisClient::onReply(redisReply *reply)
 {
-    if (m_internalReplies > 0) {
-        --m_internalReplies;
-        if (reply->type == REDIS_REPLY_ERROR) {
-            qCWarning(lcRedis) << "Redis" << m_endpoint.describe() << "refused AUTH/SELECT:"
-                               << QByteArray(reply->str, static_cast<qsizetype>(reply->len));
+    if (!m_internal.empty()) {
+        const Internal kind = m_internal.front();
+        m_internal.pop_front();
+        const QByteArray text(reply->str, static_cast<qsizetype>(reply->len));
+        if (kind == Internal::Setup) {
+            if (reply->type == REDIS_REPLY_ERROR) {
+                qCWarning(lcRedis) << "Redis" << m_endpoint.describe() << "refused AUTH/SELECT:" << text;
+            }
+            return;
+        }
+        if (reply->type == REDIS_REPLY_STRING && !text.contains("loading:1")) {
+            m_ready = true;
+            flush();
+        } else {
+            QTimer::singleShot(100, this, &RedisClient::probeReadiness);
         }
         return;
     }
@@ -258,8 +281,25 @@ void RedisClient::onReply(redisReply *reply)
     m_inFlight.pop_front();
     if (command.callback) {
         command.callback(*reply);
+    } else if (reply->type == REDIS_REPLY_ERROR) {
+        reportUnhandledError(command, *reply);
     }
     checkDrained();
+}
+
+void RedisClient::reportUnhandledError(const Command &command, const redisReply &reply)
+{
+    const QByteArray text(reply.str, static_cast<qsizetype>(reply.len));
+    // A replayed XADD whose first copy Redis had already applied is refused by its explicit ID:
+    // that is the duplicate suppression working, not an error.
+    if (command.arguments.value(0) == "XADD" && text.contains("equal or smaller than the target stream top item")) {
+        return;
+    }
+    // Rate-limited: a broken database must not flood the log at the packet rate.
+    if (m_unhandledErrors++ % 1000 == 0) {
+        qCWarning(lcRedis).noquote() << "Redis" << m_endpoint.describe() << "refused" << command.arguments.value(0)
+                                     << ":" << text << "(" << m_unhandledErrors << "errors so far)";
+    }
 }
 
 bool RedisClient::isTransientError(const redisReply &reply)

@@ -5,6 +5,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include <QByteArrayList>
 #include <QObject>
@@ -78,7 +79,10 @@ private:
     void onConnected(int status);
     void onDisconnected(int status);
     void onReply(redisReply *reply);
-    void dispatch(const Command &command, bool internal);
+    enum class Internal { Setup, ReadinessProbe };
+    void dispatch(const Command &command, std::optional<Internal> internal);
+    void probeReadiness();
+    void reportUnhandledError(const Command &command, const redisReply &reply);
     void checkDrained();
     void dropNotifiers();
     static bool isTransientError(const redisReply &reply);
@@ -89,7 +93,9 @@ private:
     std::unique_ptr<QSocketNotifier> m_writeNotifier;
     std::deque<Command> m_queue;    ///< not yet written
     std::deque<Command> m_inFlight; ///< written, waiting for the reply (in order)
-    qsizetype m_internalReplies = 0; ///< AUTH/SELECT replies to swallow after connect
+    std::deque<Internal> m_internal; ///< replies of our own commands (AUTH, SELECT, INFO) still due
+    bool m_ready = false;            ///< connected and done loading: user commands may flow
+    quint64 m_unhandledErrors = 0;
     QTimer m_reconnectTimer;
     int m_reconnectDelayMs = 100;
     bool m_connected = false;
