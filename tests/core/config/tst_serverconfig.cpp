@@ -133,6 +133,24 @@ private Q_SLOTS:
         QCOMPARE(error.toString(), message);
     }
 
+    // The sample shipped in installer/ must load and hold exactly the documented defaults.
+    void shippedSampleIsValid()
+    {
+        ConfigError error;
+        const auto sample = ServerConfigLoader::load(QStringLiteral(D4_SOURCE_DIR "/installer/server.conf.sample"), error);
+        QVERIFY2(sample, qPrintable(error.toString()));
+        const auto defaults = parse("", error);
+        QCOMPARE(sample->serverPort, defaults->serverPort);
+        QCOMPARE(sample->serverMode, defaults->serverMode);
+        QCOMPARE(sample->defaultHmacKey, defaults->defaultHmacKey);
+        QCOMPARE(sample->listenAddress, defaults->listenAddress);
+        QCOMPARE(sample->maxPayloadSize, defaults->maxPayloadSize);
+        QCOMPARE(sample->idleTimeoutSeconds, defaults->idleTimeoutSeconds);
+        QCOMPARE(sample->defaultStreamMaxSize, defaults->defaultStreamMaxSize);
+        QCOMPARE(sample->managedRedisPort, defaults->managedRedisPort);
+        QVERIFY(!sample->externalRedis);
+    }
+
     void missingFile()
     {
         ConfigError error;
