@@ -16,8 +16,6 @@ namespace d4::protocol {
 
 namespace {
 
-constexpr std::array<std::uint8_t, kHmacSize> kZeroHmac{};
-
 [[noreturn]] void fail(const char *what)
 {
     throw std::runtime_error(std::string("HMAC-SHA256: ") + what);
@@ -100,10 +98,13 @@ HmacDigest HmacSha256::digest(std::span<const std::uint8_t> data)
 HmacDigest HmacSha256::packetDigest(std::span<const std::uint8_t, kHeaderSize> header,
                                     std::span<const std::uint8_t> payload)
 {
+    // One update for the header (with its HMAC field zeroed in a stack copy) instead of three:
+    // fewer calls into OpenSSL's block buffering per packet.
+    std::array<std::uint8_t, kHeaderSize> zeroed;
+    std::copy(header.begin(), header.end(), zeroed.begin());
+    std::fill_n(zeroed.begin() + kHmacOffset, kHmacSize, std::uint8_t{0});
     begin();
-    update(header.first(kHmacOffset));
-    update(kZeroHmac);
-    update(header.subspan(kSizeOffset));
+    update(zeroed);
     update(payload);
     return finish();
 }
