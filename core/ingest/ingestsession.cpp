@@ -536,6 +536,17 @@ void IngestSession::recheckAccess()
                          QStringLiteral("Blacklisted UUID=%1, connection closed").arg(QString::fromLatin1(uuid)));
         }
     });
+    // A worker that found data of the wrong format flags the session (check 1f of the reference).
+    m_context.stream->send({"SISMEMBER", keys::incorrectTypeSessions(), m_sessionUuid}, [self](const redisReply &r) {
+        if (self && !self->m_closing && isTrue(r)) {
+            self->m_context.stream->send({"DEL", keys::stream(self->m_type, self->m_sessionUuid)});
+            self->m_context.stream->send({"SREM", keys::incorrectTypeSessions(), self->m_sessionUuid});
+            self->reject(RejectionReason::IncorrectTypeFlagged,
+                         QStringLiteral("Incorrect type=%1 detected by worker, uuid=%2")
+                             .arg(self->m_type)
+                             .arg(QString::fromLatin1(self->m_uuid)));
+        }
+    });
     if (m_context.settings->registrationMode) {
         m_context.metadata->send({"SISMEMBER", keys::registeredUuids(), uuid}, [self, uuid](const redisReply &r) {
             if (self && !self->m_closing && r.type == REDIS_REPLY_INTEGER && r.integer == 0) {

@@ -65,10 +65,12 @@ RedisClient::~RedisClient()
     }
 }
 
-void RedisClient::setWatermarks(qsizetype high, qsizetype low)
+void RedisClient::setWatermarks(qsizetype high, qsizetype low, qint64 highBytes, qint64 lowBytes)
 {
     m_highWatermark = high;
     m_lowWatermark = low;
+    m_highWatermarkBytes = highBytes;
+    m_lowWatermarkBytes = lowBytes;
 }
 
 void RedisClient::start()
@@ -186,8 +188,13 @@ void RedisClient::scheduleReconnect()
 
 void RedisClient::send(QByteArrayList arguments, Callback callback)
 {
-    m_queue.push_back(Command{std::move(arguments), std::move(callback)});
-    if (pending() >= m_highWatermark) {
+    qint64 bytes = 0;
+    for (const QByteArray &argument : arguments) {
+        bytes += argument.size();
+    }
+    m_pendingBytes += bytes;
+    m_queue.push_back(Command{std::move(arguments), std::move(callback), bytes});
+    if (isAboveHighWatermark()) {
         m_wasAboveHigh = true;
     }
     scheduleFlush();
@@ -279,6 +286,7 @@ void RedisClient::onReply(redisReply *reply)
     }
     Command command = std::move(m_inFlight.front());
     m_inFlight.pop_front();
+    m_pendingBytes -= command.bytes;
     if (command.callback) {
         command.callback(*reply);
     } else if (reply->type == REDIS_REPLY_ERROR) {
@@ -326,7 +334,7 @@ void RedisClient::dropNotifiers()
 
 void RedisClient::checkDrained()
 {
-    if (m_wasAboveHigh && pending() <= m_lowWatermark) {
+    if (m_wasAboveHigh && pending() <= m_lowWatermark && m_pendingBytes <= m_lowWatermarkBytes) {
         m_wasAboveHigh = false;
         Q_EMIT drained();
     }

@@ -59,15 +59,24 @@ Q_SIGNALS:
     void drained();
 
 public:
-    /** Back-pressure thresholds for drained(); defaults 4096 high / 1024 low. */
-    void setWatermarks(qsizetype high, qsizetype low);
-    bool isAboveHighWatermark() const noexcept { return pending() >= m_highWatermark; }
+    /**
+     * Back-pressure thresholds in commands and in bytes of arguments (a few large payloads must
+     * stop readers as surely as many small ones); defaults 4096/1024 commands, 32/8 MiB.
+     */
+    void setWatermarks(qsizetype high, qsizetype low, qint64 highBytes = 32 << 20, qint64 lowBytes = 8 << 20);
+    bool isAboveHighWatermark() const noexcept
+    {
+        return pending() >= m_highWatermark || m_pendingBytes >= m_highWatermarkBytes;
+    }
+    /** Bytes of arguments of the commands counted by pending(). */
+    qint64 pendingBytes() const noexcept { return m_pendingBytes; }
 
 private:
     struct Command
     {
         QByteArrayList arguments;
         Callback callback;
+        qint64 bytes = 0;
     };
 
     friend struct RedisClientAdapter;
@@ -104,6 +113,9 @@ private:
     bool m_wasAboveHigh = false;
     qsizetype m_highWatermark = 4096;
     qsizetype m_lowWatermark = 1024;
+    qint64 m_highWatermarkBytes = 32 << 20;
+    qint64 m_lowWatermarkBytes = 8 << 20;
+    qint64 m_pendingBytes = 0;
 };
 
 } // namespace d4::store

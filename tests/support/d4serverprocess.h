@@ -36,6 +36,7 @@ public:
     void kill();
 
     quint16 port() const { return m_port; }
+    qint64 processId() const { return m_process.processId(); }
     QString fingerprint() const { return m_fingerprint; }
     QString errorString() const { return m_error; }
     QByteArray output() { return m_output += m_process.readAllStandardError(), m_output; }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "redisserverfixture.h"
 
+#include <csignal>
+
 #include <QDeadlineTimer>
 #include <QTcpServer>
 #include <QThread>
@@ -107,6 +109,16 @@ void RedisServerFixture::kill()
     m_clients.clear();
     m_process.kill();
     m_process.waitForFinished(2000);
+}
+
+void RedisServerFixture::pause()
+{
+    ::kill(static_cast<pid_t>(m_process.processId()), SIGSTOP);
+}
+
+void RedisServerFixture::resume()
+{
+    ::kill(static_cast<pid_t>(m_process.processId()), SIGCONT);
 }
 
 bool RedisServerFixture::isRunning() const

@@ -36,6 +36,9 @@ public:
     /** Kills the server with SIGKILL, as a crash would. */
     void kill();
     bool isRunning() const;
+    /** Freezes (SIGSTOP) and thaws (SIGCONT) the server, as a Redis that falls behind would. */
+    void pause();
+    void resume();
 
     int port() const { return m_port; }
     QString unixSocketPath() const;

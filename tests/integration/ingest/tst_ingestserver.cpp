@@ -4,6 +4,7 @@
 // many concurrent sensors, reconnects, and a managed redis-server killed during ingest.
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QSet>
 
@@ -15,6 +16,20 @@ using namespace d4::test;
 class TestIngestServer : public IngestTestBase
 {
     Q_OBJECT
+
+    static qint64 residentKiB(qint64 pid)
+    {
+        QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+        if (!status.open(QIODevice::ReadOnly)) {
+            return -1;
+        }
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:")) {
+                return line.mid(6).trimmed().split(' ').first().toLongLong();
+            }
+        }
+        return -1;
+    }
 
 private Q_SLOTS:
     void init() { D4_START_REDIS(m_redis); }
@@ -119,6 +134,45 @@ private Q_SLOTS:
         QVERIFY(server.stop());
     }
 
+    // Redis stops answering while a sensor streams: the server stops reading (TCP pushes back on
+    // the sensor) instead of buffering, and stores everything once Redis is back.
+    void backPressureWhileRedisIsFrozen()
+    {
+        D4ServerProcess server;
+        server.setServerOptions(QStringLiteral("server_mode = shared-secret\ndefault_stream_max_size = 10000000\n"));
+        QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
+        meta({"SADD", "server:accepted_type", "7"}); // a type no worker drains: XLEN counts what was stored
+        const auto uuid = newUuid();
+        TestSensor sensor(uuid, 7);
+        QVERIFY(sensor.connectTo(server.port()));
+        QVERIFY(sensor.send("first"));
+        const QByteArray session = sessionOf(7, hex(uuid));
+        QVERIFY(!session.isEmpty());
+
+        m_redis.pause();
+        const QByteArray payload(64 * 1024, 'b');
+        int sent = 1;
+        bool pushedBack = false;
+        QElapsedTimer timer;
+        timer.start();
+        // 400 MiB would be sent in well under the time limit if nothing pushed back.
+        while (!pushedBack && sent < 6400 && timer.elapsed() < 20000) {
+            QElapsedTimer write;
+            write.start();
+            const bool completed = sensor.writeRaw(sensor.packet(payload));
+            ++sent; // an unfinished write stays queued in the sensor's socket and completes later
+            pushedBack = !completed || write.elapsed() > 1000;
+        }
+        const qint64 rssKiB = residentKiB(server.processId());
+        m_redis.resume();
+        QVERIFY2(pushedBack, "the sensor was never slowed down");
+        qInfo("pushed back after %d packets of 64 KiB; d4-server RSS %lld KiB", sent, rssKiB);
+        QVERIFY2(rssKiB < 200 * 1024, QByteArray::number(rssKiB).constData());
+        QVERIFY(sensor.writeRaw({}));
+        QTRY_COMPARE_WITH_TIMEOUT(streams({"XLEN", "stream:7:" + session}).integer, qint64(sent), 30000);
+        QVERIFY(server.stop());
+    }
+
     // The managed redis-server is killed while sensors stream: it is restarted and every packet
     // the server accepted is stored exactly once.
     void managedRedisKilledDuringIngest()
@@ -132,11 +186,15 @@ private Q_SLOTS:
         endpoint.db = D4ServerProcess::kStreamDb;
         d4::store::RedisSyncClient redis(endpoint);
         QVERIFY2(redis.ping(), qPrintable(redis.errorString()));
+        d4::store::RedisEndpoint metadataEndpoint = endpoint;
+        metadataEndpoint.db = D4ServerProcess::kMetadataDb;
+        // A type no worker drains, so the streams hold everything that was stored.
+        d4::store::RedisSyncClient(metadataEndpoint).command({"SADD", "server:accepted_type", "7"});
 
         constexpr int kSensors = 4;
         std::vector<std::unique_ptr<TestSensor>> sensors;
         for (int i = 0; i < kSensors; ++i) {
-            sensors.push_back(std::make_unique<TestSensor>(newUuid(), 1));
+            sensors.push_back(std::make_unique<TestSensor>(newUuid(), 7));
             QVERIFY(sensors.back()->connectTo(server.port()));
         }
         const QByteArray payload(4096, 'p');
@@ -159,8 +217,8 @@ private Q_SLOTS:
         }
         auto countStored = [&] {
             qint64 stored = 0;
-            for (const auto &session : redis.command({"SMEMBERS", "session_uuid:1"}).elements) {
-                stored += redis.command({"XLEN", "stream:1:" + session.string}).integer;
+            for (const auto &session : redis.command({"SMEMBERS", "session_uuid:7"}).elements) {
+                stored += redis.command({"XLEN", "stream:7:" + session.string}).integer;
             }
             return stored;
         };
@@ -170,11 +228,10 @@ private Q_SLOTS:
             QTest::qWait(100);
         }
         if (countStored() != sent) {
-            for (const auto &session : redis.command({"SMEMBERS", "session_uuid:1"}).elements) {
-                qInfo() << session.string << redis.command({"XLEN", "stream:1:" + session.string}).integer
-                        << redis.command({"XINFO", "STREAM", "stream:1:" + session.string}).elements.value(9).elements.value(0).string;
+            for (const auto &session : redis.command({"SMEMBERS", "session_uuid:7"}).elements) {
+                qInfo() << session.string << redis.command({"XLEN", "stream:7:" + session.string}).integer;
                 QByteArray previous;
-                for (const auto &entry : redis.command({"XRANGE", "stream:1:" + session.string, "-", "+"}).elements) {
+                for (const auto &entry : redis.command({"XRANGE", "stream:7:" + session.string, "-", "+"}).elements) {
                     const QList<QByteArray> id = entry.elements[0].string.split('-');
                     const QList<QByteArray> prev = previous.split('-');
                     if (!previous.isEmpty() && id[0] == prev[0] && id[1].toLongLong() != prev[1].toLongLong() + 1) {
