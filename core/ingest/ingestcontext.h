@@ -14,6 +14,7 @@ class ActiveConnectionRegistry;
 class DailyStatsAggregator;
 class IngestSession;
 class IngestStats;
+class LogRate;
 struct IngestSettings;
 
 /** What an ingest thread shares with its sessions. Every pointer outlives the sessions. */
@@ -25,6 +26,7 @@ struct IngestContext
     IngestStats *stats = nullptr;
     ActiveConnectionRegistry *registry = nullptr;
     DailyStatsAggregator *aggregator = nullptr;
+    LogRate *logRate = nullptr; ///< shared by all threads: rejection log lines per reason and second
     /**
      * Asked before each read: true means Redis is behind, the session must stop reading; the
      * thread calls IngestSession::resume() once Redis has caught up.

@@ -33,6 +33,7 @@ IngestServer::IngestServer(IngestSettings settings, const ServerIdentity &identi
     m_tls.setPeerVerifyMode(QSslSocket::VerifyNone); // sensors authenticate with HMAC, not certificates
     m_kickTimer.setInterval(1000);
     connect(&m_kickTimer, &QTimer::timeout, this, &IngestServer::pollKicks);
+    connect(&m_kickTimer, &QTimer::timeout, this, &IngestServer::publishRejections);
 }
 
 IngestServer::~IngestServer()
@@ -45,7 +46,7 @@ bool IngestServer::start(const QHostAddress &address, quint16 port, QString &err
     for (int i = 0; i < m_threadCount; ++i) {
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(QStringLiteral("d4-ingest-%1").arg(i));
-        auto *worker = new IngestWorker(m_settings, m_tls, m_stats, m_registry);
+        auto *worker = new IngestWorker(m_settings, m_tls, m_stats, m_registry, m_logRate);
         worker->moveToThread(thread.get());
         connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
         thread->start();
@@ -60,6 +61,8 @@ bool IngestServer::start(const QHostAddress &address, quint16 port, QString &err
     }
     m_control = std::make_unique<store::RedisClient>(m_settings.redis.stream, this);
     m_control->start();
+    m_metadataControl = std::make_unique<store::RedisClient>(m_settings.redis.metadata, this);
+    m_metadataControl->start();
     m_kickTimer.start();
     return true;
 }
@@ -95,6 +98,21 @@ void IngestServer::pollKicks()
     });
 }
 
+void IngestServer::publishRejections()
+{
+    // Cumulative per-reason counters in Redis, so a console attached to this server (or to
+    // several) can show them; only the increase since the last second is sent.
+    const IngestStatsSnapshot now = m_stats.snapshot();
+    for (std::size_t i = 0; i < kRejectionReasonCount; ++i) {
+        const std::uint64_t delta = now.rejections[i] - m_published.rejections[i];
+        if (delta > 0 && m_metadataControl) {
+            m_metadataControl->send({"HINCRBY", keys::rejectionCounters(),
+                                     rejectionReasonId(static_cast<RejectionReason>(i)), QByteArray::number(delta)});
+        }
+    }
+    m_published = now;
+}
+
 void IngestServer::stop(int timeoutMs)
 {
     m_kickTimer.stop();
@@ -123,7 +141,9 @@ void IngestServer::stop(int timeoutMs)
     }
     m_threads.clear();
     m_workers.clear();
+    publishRejections();
     m_control.reset();
+    m_metadataControl.reset();
 }
 
 } // namespace d4::ingest

@@ -13,6 +13,7 @@
 #include "ingest/activeconnectionregistry.h"
 #include "ingest/ingestsettings.h"
 #include "ingest/ingeststats.h"
+#include "ingest/lograte.h"
 
 class QThread;
 
@@ -56,16 +57,20 @@ protected:
 
 private:
     void pollKicks();
+    void publishRejections();
 
     IngestSettings m_settings;
     QSslConfiguration m_tls;
     int m_threadCount;
     IngestStats m_stats;
     ActiveConnectionRegistry m_registry;
+    LogRate m_logRate;
+    IngestStatsSnapshot m_published; ///< counters already added to Redis
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<IngestWorker *> m_workers;
     std::size_t m_nextWorker = 0;
-    std::unique_ptr<store::RedisClient> m_control;
+    std::unique_ptr<store::RedisClient> m_control;         ///< STREAM: kicks
+    std::unique_ptr<store::RedisClient> m_metadataControl; ///< METADATA: rejection counters
     QTimer m_kickTimer;
     bool m_kickInFlight = false;
 };

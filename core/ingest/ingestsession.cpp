@@ -14,6 +14,7 @@
 #include "ingest/activeconnectionregistry.h"
 #include "ingest/dailystatsaggregator.h"
 #include "ingest/ingestsettings.h"
+#include "ingest/lograte.h"
 #include "ingest/ingeststats.h"
 #include "protocol/d4types.h"
 #include "protocol/hmacsha256.h"
@@ -585,10 +586,14 @@ void IngestSession::reject(RejectionReason reason, const QString &logMessage, co
     }
     m_closing = true;
     m_context.stats->countRejection(reason);
-    if (reason == RejectionReason::HmacMismatch) {
-        qCDebug(lcIngest).noquote() << logMessage;
-    } else {
-        qCWarning(lcIngest).noquote() << logMessage;
+    std::uint64_t suppressed = 0;
+    if (m_context.logRate->allow(reason, suppressed)) {
+        const QString suffix = suppressed ? QStringLiteral(" (%1 similar lines suppressed)").arg(suppressed) : QString();
+        if (reason == RejectionReason::HmacMismatch) {
+            qCDebug(lcIngest).noquote() << logMessage + suffix;
+        } else {
+            qCWarning(lcIngest).noquote() << logMessage + suffix;
+        }
     }
     if (!errorText.isEmpty()) {
         m_context.metadata->send({"HSET", keys::sensorMetadata(errorUuid.isEmpty() ? m_uuid : errorUuid),

@@ -8,11 +8,12 @@
 namespace d4::ingest {
 
 IngestWorker::IngestWorker(IngestSettings settings, QSslConfiguration tls, IngestStats &stats,
-                           ActiveConnectionRegistry &registry)
+                           ActiveConnectionRegistry &registry, LogRate &logRate)
     : m_settings(std::move(settings))
     , m_tls(std::move(tls))
     , m_stats(stats)
     , m_registry(registry)
+    , m_logRate(logRate)
     , m_tick(this)
 {
 }
@@ -47,6 +48,7 @@ void IngestWorker::adopt(qintptr descriptor)
     context.stats = &m_stats;
     context.registry = &m_registry;
     context.aggregator = &m_aggregator;
+    context.logRate = &m_logRate;
     context.pauseForBackPressure = [this](IngestSession *session) { return pauseIfBehind(session); };
     auto *session = new IngestSession(context, m_tls, this);
     m_sessions.insert(session);

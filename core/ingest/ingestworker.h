@@ -21,6 +21,7 @@ namespace d4::ingest {
 class ActiveConnectionRegistry;
 class IngestSession;
 class IngestStats;
+class LogRate;
 
 /**
  * One ingest thread's work: its sessions, its two pipelined Redis connections (STREAM and
@@ -34,7 +35,7 @@ class IngestWorker final : public QObject
 
 public:
     IngestWorker(IngestSettings settings, QSslConfiguration tls, IngestStats &stats,
-                 ActiveConnectionRegistry &registry);
+                 ActiveConnectionRegistry &registry, LogRate &logRate);
     ~IngestWorker() override;
 
     /** Connects to Redis and starts the timers; call on the worker's thread. */
@@ -60,6 +61,7 @@ private:
     QSslConfiguration m_tls;
     IngestStats &m_stats;
     ActiveConnectionRegistry &m_registry;
+    LogRate &m_logRate;
     std::unique_ptr<store::RedisClient> m_stream;
     std::unique_ptr<store::RedisClient> m_metadata;
     DailyStatsAggregator m_aggregator;

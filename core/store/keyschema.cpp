@@ -46,6 +46,8 @@ QByteArray statUuidType(const QByteArray &date, const QByteArray &uuid)
     return QByteArrayLiteral("stat_uuid_type:") + date + ':' + uuid;
 }
 
+QByteArray rejectionCounters() { return QByteArrayLiteral("d4console:ingest:rejections"); }
+
 QByteArray stream(int type, const QByteArray &session) { return QByteArrayLiteral("stream:") + number(type) + ':' + session; }
 QByteArray sessionsOfType(int type) { return QByteArrayLiteral("session_uuid:") + number(type); }
 QByteArray workingSessionsOfType(int type) { return QByteArrayLiteral("working_session_uuid:") + number(type); }
@@ -74,5 +76,44 @@ QByteArray errorUnexpectedTypeChange(int oldType, int newType)
 QByteArray errorUuidChange(const QByteArray &newUuid) { return QByteArrayLiteral("Error: The uuid change, new_uuid=") + newUuid; }
 QByteArray errorHmacMismatch() { return QByteArrayLiteral("Error: HMAC don't match"); }
 QByteArray errorStreamLimit() { return QByteArrayLiteral("Error: stream exceed max entries limit"); }
+
+QByteArray workerPendingState(int type, const QByteArray &session)
+{
+    return QByteArrayLiteral("d4console:worker_pending:") + number(type) + ':' + session;
+}
+
+QByteArray extendedTypeMetadata(const QByteArray &uuid, const QByteArray &ext)
+{
+    return QByteArrayLiteral("metadata_extended_type_by_uuid:") + uuid + ':' + ext;
+}
+QByteArray allExtendedTypesByUuid(const QByteArray &uuid) { return QByteArrayLiteral("all_extended_types_by_uuid:") + uuid; }
+
+QByteArray analyzerQueue(const QByteArray &queueUuid) { return QByteArrayLiteral("analyzer:") + queueUuid; }
+QByteArray analyzerQueuesOfType(int type) { return QByteArrayLiteral("analyzer:") + number(type); }
+QByteArray analyzerQueuesOfExtendedType(const QByteArray &ext) { return QByteArrayLiteral("analyzer:254:") + ext; }
+QByteArray analyzerGroupQueuesOfType(int type) { return QByteArrayLiteral("analyzer_uuid_group:") + number(type); }
+QByteArray analyzerGroupQueuesOfExtendedType(const QByteArray &ext) { return QByteArrayLiteral("analyzer_uuid_group:254:") + ext; }
+QByteArray analyzerSensorGroup(const QByteArray &queueUuid) { return QByteArrayLiteral("analyzer_sensor_group:") + queueUuid; }
+QByteArray sensorGroupQueues(const QByteArray &typeKey, const QByteArray &sensor)
+{
+    return QByteArrayLiteral("sensor:queues:") + typeKey + ':' + sensor;
+}
+QByteArray allAnalyzerQueues() { return QByteArrayLiteral("all_analyzer_queues"); }
+QByteArray allAnalyzerFormatTypes() { return QByteArrayLiteral("all:analyzer:format_type"); }
+QByteArray allAnalyzerExtendedTypes() { return QByteArrayLiteral("all:analyzer:extended_type"); }
+QByteArray allAnalyzerQueuesByFormatType(int type) { return QByteArrayLiteral("all:analyzer:by:format_type:") + number(type); }
+QByteArray allAnalyzerQueuesByExtendedType(const QByteArray &ext) { return QByteArrayLiteral("all:analyzer:by:extended_type:") + ext; }
+
+QByteArray analyzerList(const QByteArray &typeKey, const QByteArray &queueUuid)
+{
+    return QByteArrayLiteral("analyzer:") + typeKey + ':' + queueUuid;
+}
+
+QByteArray errorPcapFormat() { return QByteArrayLiteral("Error: Type=1, Incorrect file format"); }
+QByteArray errorMetaHeaderJson() { return QByteArrayLiteral("Error: Type=2, Incorrect JSON object"); }
+QByteArray errorUnsupportedExtendedType(const QByteArray &ext)
+{
+    return QByteArrayLiteral("Error: Type=2, Unsupported extended_type: ") + ext;
+}
 
 } // namespace d4::store::keys

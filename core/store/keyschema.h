@@ -48,6 +48,9 @@ QByteArray statIpUuid(const QByteArray &date, const QByteArray &ip);       ///< 
 QByteArray statTypeUuid(const QByteArray &date, int type);                 ///< stat_type_uuid:<d>:<type>
 QByteArray statUuidType(const QByteArray &date, const QByteArray &uuid);   ///< stat_uuid_type:<d>:<uuid>
 
+// ---- METADATA: our own additions (not in d4-core) ---------------------------------------------
+QByteArray rejectionCounters(); ///< HASH d4console:ingest:rejections, reason id → connections refused
+
 // ---- STREAM: sessions and live connections ---------------------------------------------------
 QByteArray stream(int type, const QByteArray &session);                    ///< STREAM stream:<type>:<session>
 QByteArray sessionsOfType(int type);                                       ///< SET session_uuid:<type>
@@ -72,5 +75,45 @@ QByteArray errorUnexpectedTypeChange(int oldType, int newType);
 QByteArray errorUuidChange(const QByteArray &newUuid);
 QByteArray errorHmacMismatch();
 QByteArray errorStreamLimit();
+
+// ---- STREAM: worker state (ours) ------------------------------------------------------------
+/// STRING d4console:worker_pending:<type>:<session>: bytes a worker has consumed from XDELed
+/// entries but not yet emitted (a partial line, or the pcap global header plus a partial record),
+/// so a restarted worker continues exactly where the stopped one left off.
+QByteArray workerPendingState(int type, const QByteArray &session);
+
+// ---- METADATA: extended types ------------------------------------------------------------------
+QByteArray extendedTypeMetadata(const QByteArray &uuid, const QByteArray &ext); ///< HASH metadata_extended_type_by_uuid:<uuid>:<ext>
+QByteArray allExtendedTypesByUuid(const QByteArray &uuid);                     ///< SET all_extended_types_by_uuid:<uuid>
+
+// ---- METADATA: analyzer queue definitions (spec §3.3) ----------------------------------------
+/// The queue type key: the decimal type, or the extended type name for type 254.
+QByteArray analyzerQueue(const QByteArray &queueUuid);                          ///< HASH analyzer:<queue_uuid>
+QByteArray analyzerQueuesOfType(int type);                                      ///< SET analyzer:<type> (non-group)
+QByteArray analyzerQueuesOfExtendedType(const QByteArray &ext);                 ///< SET analyzer:254:<ext> (non-group)
+QByteArray analyzerGroupQueuesOfType(int type);                                 ///< SET analyzer_uuid_group:<type>
+QByteArray analyzerGroupQueuesOfExtendedType(const QByteArray &ext);            ///< SET analyzer_uuid_group:254:<ext>
+QByteArray analyzerSensorGroup(const QByteArray &queueUuid);                    ///< SET analyzer_sensor_group:<queue_uuid>
+QByteArray sensorGroupQueues(const QByteArray &typeKey, const QByteArray &sensor); ///< SET sensor:queues:<type-or-ext>:<sensor>
+QByteArray allAnalyzerQueues();                                                 ///< SET all_analyzer_queues
+QByteArray allAnalyzerFormatTypes();                                            ///< SET all:analyzer:format_type
+QByteArray allAnalyzerExtendedTypes();                                          ///< SET all:analyzer:extended_type
+QByteArray allAnalyzerQueuesByFormatType(int type);                             ///< SET all:analyzer:by:format_type:<type>
+QByteArray allAnalyzerQueuesByExtendedType(const QByteArray &ext);              ///< SET all:analyzer:by:extended_type:<ext>
+
+// Fields of analyzer:<queue_uuid>
+inline constexpr const char *kQueueFieldType = "type";
+inline constexpr const char *kQueueFieldMetatype = "metatype";
+inline constexpr const char *kQueueFieldDescription = "description";
+inline constexpr const char *kQueueFieldMaxSize = "max_size";
+inline constexpr const char *kQueueFieldLastUpdated = "last_updated";
+
+// ---- ANALYZER: the queues external analyzers consume (spec §3.4) -----------------------------
+QByteArray analyzerList(const QByteArray &typeKey, const QByteArray &queueUuid); ///< LIST analyzer:<type-or-ext>:<queue_uuid>
+
+// ---- Error texts stored by the workers ----------------------------------------------------------
+QByteArray errorPcapFormat();                                   ///< "Error: Type=1, Incorrect file format"
+QByteArray errorMetaHeaderJson();                               ///< "Error: Type=2, Incorrect JSON object"
+QByteArray errorUnsupportedExtendedType(const QByteArray &ext); ///< "Error: Type=2, Unsupported extended_type: <ext>"
 
 } // namespace d4::store::keys

@@ -108,6 +108,8 @@ private Q_SLOTS:
         QVERIFY(sensor->writeRaw(packet));
         QVERIFY(sensor->waitForClose(kWait));
         QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(uuid)), QByteArray("Error: HMAC don't match"), kWait);
+        // Every rejection is counted per reason where a console can read it.
+        QTRY_VERIFY_WITH_TIMEOUT(meta({"HGET", "d4console:ingest:rejections", "hmac-mismatch"}).string.toInt() >= 1, kWait);
         QVERIFY(!streams({"SMEMBERS", "session_uuid:1"}).sortedStrings().contains(hex(uuid)));
         QVERIFY(sessionOf(1, hex(uuid)).isEmpty());
     }
@@ -186,6 +188,8 @@ private Q_SLOTS:
         TestSensor fromV6(newUuid(), 1);
         QVERIFY(!fromV6.connectTo(m_server.port(), QStringLiteral("::1")));
         meta({"SREM", "blacklist_ip", "::1"});
+        QTRY_VERIFY_WITH_TIMEOUT(meta({"HGET", "d4console:ingest:rejections", "blacklisted-uuid"}).string.toInt() >= 1, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(meta({"HGET", "d4console:ingest:rejections", "blacklisted-ip"}).string.toInt() >= 1, kWait);
     }
 
     // 9. blacklist_ip_by_uuid blacklists the peer IP as well.

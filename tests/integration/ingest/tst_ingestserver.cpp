@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QProcess>
 #include <QSet>
 
@@ -34,6 +35,23 @@ class TestIngestServer : public IngestTestBase
 private Q_SLOTS:
     void init() { D4_START_REDIS(m_redis); }
     void cleanup() { m_redis.stop(); }
+
+    // A bad configuration stops d4-server with exit code 2 and names the file, line and key.
+    void badConfigurationIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("server.conf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[D4_Server]\nsrever_port = 4443\n");
+        file.close();
+        QProcess server;
+        server.start(builtExecutable(QStringLiteral("d4-server")), {QStringLiteral("--config"), path});
+        QVERIFY(server.waitForFinished(10000));
+        QCOMPARE(server.exitCode(), 2);
+        QCOMPARE(QString::fromUtf8(server.readAllStandardError()).trimmed(),
+                 QStringLiteral("d4-server: %1:2: [D4_Server] srever_port: unknown key").arg(path));
+    }
 
     // Checklist 7: registration mode.
     void registrationMode()
@@ -186,6 +204,15 @@ private Q_SLOTS:
         endpoint.db = D4ServerProcess::kStreamDb;
         d4::store::RedisSyncClient redis(endpoint);
         QVERIFY2(redis.ping(), qPrintable(redis.errorString()));
+        // Secrets and the database are owner-only.
+        const QString data = server.dataDirectory();
+        const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
+                                          QFile::WriteOther | QFile::ExeOther;
+        for (const QString &path : QStringList{data + QStringLiteral("/tls/server.key"), data + QStringLiteral("/tls"),
+                                    data + QStringLiteral("/redis"), server.managedRedisSocket()}) {
+            QVERIFY2(QFile::permissions(path) & QFile::ReadOwner, qPrintable(path));
+            QVERIFY2(!(QFile::permissions(path) & others), qPrintable(path));
+        }
         d4::store::RedisEndpoint metadataEndpoint = endpoint;
         metadataEndpoint.db = D4ServerProcess::kMetadataDb;
         // A type no worker drains, so the streams hold everything that was stored.
