@@ -9,6 +9,7 @@
 #include "ingest/ingestsettings.h"
 #include "ingest/serverbootstrap.h"
 #include "store/managedredisserver.h"
+#include "workers/workermanager.h"
 
 Q_LOGGING_CATEGORY(lcRuntime, "d4.server")
 
@@ -81,14 +82,41 @@ bool ServerRuntime::start(QString &error)
         stop();
         return false;
     }
+    if (!m_config.workersEnabled) {
+        qCInfo(lcRuntime).noquote() << "workers disabled (workers = no)";
+    } else if (!startWorkers(error)) {
+        stop();
+        return false;
+    }
     qCInfo(lcRuntime).noquote() << "Server mode:" << config::ServerConfig::modeName(m_config.serverMode);
     qCInfo(lcRuntime).noquote() << "Launching Server ... listening on" << m_config.listenAddress << "port"
                                 << m_ingest->serverPort() << "with" << m_ingest->threadCount() << "ingest threads";
     return true;
 }
 
+bool ServerRuntime::startWorkers(QString &error)
+{
+    workers::WorkerSettings workerSettings;
+    workerSettings.redis = m_roles;
+    workerSettings.saveDirectory = m_config.effectiveSaveDirectory();
+    workerSettings.defaultQueueMaxSize = m_config.analyzerQueuesMaxSize;
+    workerSettings.rotationIntervalSeconds = m_config.rotationIntervalSeconds;
+    workerSettings.threads = m_config.workerThreads;
+    m_workers = std::make_unique<workers::WorkerManager>(workerSettings);
+    if (!m_workers->start(error)) {
+        return false;
+    }
+    qCInfo(lcRuntime).noquote() << "workers:" << workerSettings.threads << "threads, files in"
+                                << workerSettings.saveDirectory;
+    return true;
+}
+
 void ServerRuntime::stop()
 {
+    if (m_workers) {
+        m_workers->stop();
+        m_workers.reset();
+    }
     if (m_ingest) {
         m_ingest->stop();
         m_ingest.reset();

@@ -107,6 +107,10 @@ std::map<QString, std::map<QString, Setter>> buildTable(std::map<QString, RedisS
     server[QStringLiteral("idle_timeout")] = intSetter(1, 86400, [](ServerConfig &c, qint64 v) { c.idleTimeoutSeconds = int(v); });
     server[QStringLiteral("default_stream_max_size")] =
         intSetter(1, 100000000, [](ServerConfig &c, qint64 v) { c.defaultStreamMaxSize = int(v); });
+    server[QStringLiteral("rotation_interval")] =
+        intSetter(1, 86400, [](ServerConfig &c, qint64 v) { c.rotationIntervalSeconds = int(v); });
+    server[QStringLiteral("workers")] = boolSetter([](ServerConfig &c, bool v) { c.workersEnabled = v; });
+    server[QStringLiteral("worker_threads")] = intSetter(1, 64, [](ServerConfig &c, qint64 v) { c.workerThreads = int(v); });
 
     auto &save = table[QStringLiteral("Save_Directories")];
     save[QStringLiteral("use_default_save_directory")] =

@@ -34,6 +34,9 @@ struct ServerConfig
     int maxPayloadSize = 1000000;
     int idleTimeoutSeconds = 30;
     int defaultStreamMaxSize = 10000;
+    int rotationIntervalSeconds = 300; ///< worker file rotation (d4-core's fixed 300 s)
+    int workerThreads = 2;             ///< stream worker threads
+    bool workersEnabled = true;        ///< run the stream workers in this process
 
     // [Save_Directories]
     bool useDefaultSaveDirectory = true;

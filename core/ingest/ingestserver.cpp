@@ -87,12 +87,15 @@ void IngestServer::pollKicks()
         }
         for (size_t i = 0; i < reply.elements; ++i) {
             const QByteArray uuid(reply.element[i]->str, static_cast<qsizetype>(reply.element[i]->len));
-            // The lock-out is set before the sessions close, so an immediate reconnect is refused.
+            // The sessions close only once the lock-out is stored, so an immediate reconnect is refused.
             m_control->send({"SET", keys::temporaryBlacklist(uuid), "some random string", "EX",
-                             QByteArray::number(m_settings.temporaryBlacklistSeconds)});
-            for (IngestWorker *worker : m_workers) {
-                QMetaObject::invokeMethod(worker, [worker, uuid] { worker->kickSensor(uuid); }, Qt::QueuedConnection);
-            }
+                             QByteArray::number(m_settings.temporaryBlacklistSeconds)},
+                            [this, uuid](const redisReply &) {
+                                for (IngestWorker *worker : m_workers) {
+                                    QMetaObject::invokeMethod(
+                                        worker, [worker, uuid] { worker->kickSensor(uuid); }, Qt::QueuedConnection);
+                                }
+                            });
             m_control->send({"SREM", keys::sensorsToKick(), uuid});
         }
     });

@@ -22,7 +22,7 @@ public:
     D4ServerProcess(const D4ServerProcess &) = delete;
     D4ServerProcess &operator=(const D4ServerProcess &) = delete;
 
-    /** Extra `key = value` lines for [D4_Server] (server_mode defaults to shared-secret here). */
+    /** The `key = value` lines of [D4_Server]; by default shared-secret mode with workers off. */
     void setServerOptions(const QString &lines) { m_serverOptions = lines; }
 
     /** Starts d4-server against @p redis; returns false with errorString() when it does not come up. */
@@ -51,7 +51,9 @@ private:
 
     QTemporaryDir m_dir;
     QProcess m_process;
-    QString m_serverOptions = QStringLiteral("server_mode = shared-secret\n");
+    // Ingest tests look at the streams themselves, so workers (which drain them) are off unless a
+    // test's options turn them on.
+    QString m_serverOptions = QStringLiteral("server_mode = shared-secret\nworkers = no\n");
     quint16 m_port = 0;
     QString m_fingerprint;
     QString m_error;

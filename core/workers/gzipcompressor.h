@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <QString>
+
+namespace d4::workers {
+
+/**
+ * Gzips finished files the way d4-core's workers do (spec §4.2): `<file>.gz`, or `<file>.1.gz`,
+ * `<file>.2.gz`… when that name is taken, then removes the original. Stateless; any thread.
+ */
+class GzipCompressor final
+{
+public:
+    /** The first of `<path>.gz`, `<path>.1.gz`, `<path>.2.gz`… that does not exist. */
+    static QString targetName(const QString &path);
+    /**
+     * Compresses @p path and deletes it. Returns the path of the `.gz`, or an empty string with
+     * @p error set (the original is then kept and no partial `.gz` is left behind).
+     */
+    static QString compress(const QString &path, QString &error);
+};
+
+} // namespace d4::workers

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#include "workers/linechannel.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+#include "workers/gzipcompressor.h"
+#include "workers/workercontext.h"
+#include "workers/workertap.h"
+
+Q_DECLARE_LOGGING_CATEGORY(lcWorkers)
+
+namespace d4::workers {
+
+LineChannel::LineChannel(WorkerContext &context, QByteArray typeKey, bool extended, qsizetype maxLineLength,
+                         RotatingFile::PathFunction pathFunction)
+    : m_context(context)
+    , m_typeKey(std::move(typeKey))
+    , m_extended(extended)
+    , m_rebuilder(maxLineLength)
+{
+    if (pathFunction) {
+        m_file = std::make_unique<RotatingFile>(std::move(pathFunction), context.settings.rotationIntervalSeconds);
+    }
+}
+
+LineChannel::~LineChannel() = default;
+
+bool LineChannel::commit(QString &error)
+{
+    if (m_file) {
+        const QDateTime now = QDateTime::currentDateTime();
+        if (m_file->rotationDue(now)) {
+            close();
+        }
+        if (!m_lines.isEmpty()) {
+            bool created = false;
+            if (!m_file->ensureOpen(now, created, error)) {
+                return false;
+            }
+            QByteArray text;
+            qsizetype size = 0;
+            for (const QByteArray &line : std::as_const(m_lines)) {
+                size += line.size() + 1;
+            }
+            text.reserve(size);
+            for (const QByteArray &line : std::as_const(m_lines)) {
+                text.append(line).append('\n');
+            }
+            if (!m_file->write(text, error) || !m_file->flush(error)) {
+                return false;
+            }
+        }
+    }
+    if (m_lines.isEmpty()) {
+        return true;
+    }
+    QByteArrayList items;
+    items.reserve(m_lines.size());
+    for (QByteArray &line : m_lines) {
+        if (!line.isEmpty()) {
+            items.append(std::move(line));
+        }
+    }
+    m_lines.clear();
+    if (items.isEmpty()) {
+        return true;
+    }
+    if (!m_context.queues.push(m_sensorUuid, m_typeKey, m_extended, items)) {
+        error = m_context.queues.errorString();
+        return false;
+    }
+    for (WorkerTap *tap : std::as_const(m_context.taps)) {
+        tap->onLines(m_sensorUuid, m_typeKey, items);
+    }
+    return true;
+}
+
+void LineChannel::finish()
+{
+    const QByteArray tail = m_rebuilder.pending();
+    m_rebuilder.setPending({});
+    if (m_file && !tail.isEmpty()) {
+        QString error;
+        bool created = false;
+        if (!m_file->ensureOpen(QDateTime::currentDateTime(), created, error) || !m_file->write(tail, error)) {
+            qCWarning(lcWorkers).noquote() << error;
+        }
+    }
+    close();
+}
+
+void LineChannel::close()
+{
+    if (!m_file) {
+        return;
+    }
+    const QString path = m_file->close();
+    if (path.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (GzipCompressor::compress(path, error).isEmpty()) {
+        qCWarning(lcWorkers).noquote() << error;
+    }
+}
+
+} // namespace d4::workers

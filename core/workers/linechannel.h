@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <memory>
+
+#include <QByteArray>
+#include <QByteArrayList>
+#include <QString>
+
+#include "workers/linerebuilder.h"
+#include "workers/rotatingfile.h"
+
+namespace d4::workers {
+
+struct WorkerContext;
+
+/**
+ * The line path shared by types 3 and 8 and the line-based 254 handlers (spec §4.3–4.4): rebuilds
+ * lines, appends complete lines to rotating files (rotated at line boundaries, old files gzipped,
+ * not queued), pushes every non-empty line to the analyzer queues of the type key and hands them
+ * to the taps. Unfinished lines are never written, so nothing appears twice on disk.
+ */
+class LineChannel final
+{
+public:
+    /**
+     * @p typeKey "3", "8" or the extended type name (@p extended). @p pathFunction builds file
+     * paths; an empty function means no files (maltrail).
+     */
+    LineChannel(WorkerContext &context, QByteArray typeKey, bool extended, qsizetype maxLineLength,
+                RotatingFile::PathFunction pathFunction);
+    ~LineChannel();
+
+    void setSensorUuid(const QByteArray &uuid) { m_sensorUuid = uuid; }
+    /** Adds one stream entry's bytes. */
+    void feed(QByteArrayView message) { m_rebuilder.feed(message, m_lines); }
+    /** Writes, pushes and taps the lines fed since the last commit. False with @p error on failure. */
+    bool commit(QString &error);
+    /** Closes and gzips the current file. */
+    void close();
+    /**
+     * End of session: an unterminated last line is appended to the file as it is (as the reference
+     * leaves it on disk) but, not being a complete line, not queued; then close().
+     */
+    void finish();
+
+    QByteArray pending() const { return m_rebuilder.pending(); }
+    void setPending(const QByteArray &pending) { m_rebuilder.setPending(pending); }
+
+private:
+    WorkerContext &m_context;
+    QByteArray m_typeKey;
+    bool m_extended;
+    LineRebuilder m_rebuilder;
+    std::unique_ptr<RotatingFile> m_file;
+    QByteArray m_sensorUuid;
+    QByteArrayList m_lines;
+};
+
+} // namespace d4::workers

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <functional>
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QFile>
+#include <QString>
+
+namespace d4::workers {
+
+/**
+ * The file a session worker is writing, rotated like d4-core's (spec §4.2–4.4): a new file is due
+ * once the current one is older than the interval or the local date has changed. The caller
+ * decides where the boundary falls (between lines or records) and what happens to the old file.
+ * Not thread-safe.
+ */
+class RotatingFile final
+{
+public:
+    /** Builds the full path of a file opened at @p now (server local time). */
+    using PathFunction = std::function<QString(const QDateTime &now)>;
+
+    RotatingFile(PathFunction pathFunction, int intervalSeconds);
+    ~RotatingFile();
+    RotatingFile(const RotatingFile &) = delete;
+    RotatingFile &operator=(const RotatingFile &) = delete;
+
+    /** True when a file is open and is due for rotation at @p now. */
+    bool rotationDue(const QDateTime &now) const;
+    /**
+     * Opens the file for @p now when none is open, creating directories. @p created is set when
+     * the file is new (or empty), so the caller can write a file header. False with @p error on failure.
+     */
+    bool ensureOpen(const QDateTime &now, bool &created, QString &error);
+    bool write(QByteArrayView bytes, QString &error);
+    /** Pushes buffered bytes to the operating system. */
+    bool flush(QString &error);
+    /** Closes the file; returns its path, or an empty string when none was open. */
+    QString close();
+
+    bool isOpen() const { return m_file.isOpen(); }
+    QString currentPath() const { return m_file.fileName(); }
+
+    /** `YYYY/MM/DD` of @p now, the directory layer of every worker. */
+    static QString datePath(const QDateTime &now);
+    /** `<uuid>-YYYY-MM-DD-HHMMSS` of @p now. */
+    static QString baseName(const QByteArray &sensorUuid, const QDateTime &now);
+
+private:
+    PathFunction m_pathFunction;
+    int m_intervalSeconds;
+    QFile m_file;
+    QDateTime m_openedAt;
+};
+
+} // namespace d4::workers

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include "workers/workersettings.h"
+
+class QThread;
+
+namespace d4::workers {
+
+class WorkerLoop;
+class WorkerTap;
+
+/**
+ * The stream workers of spec §4 as threads: settings.threads named QThreads, each running a
+ * WorkerLoop that owns the sessions hashing to it. start() first clears `working_session_uuid:<t>`
+ * for the handled types (as d4-core's managers do), so unfinished streams of a previous run are
+ * resumed. stop() lets every loop finish its current batch, close and compress its files, and
+ * joins the threads; sessions stay in Redis for the next start.
+ *
+ * Thread affinity: create, start and stop on one thread (normally the main thread).
+ */
+class WorkerManager final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WorkerManager)
+
+public:
+    explicit WorkerManager(WorkerSettings settings, QObject *parent = nullptr);
+    ~WorkerManager() override;
+
+    /** Adds an in-process consumer; only before start(). The manager does not own @p tap. */
+    void addTap(WorkerTap *tap);
+    /** Starts the threads. False with @p error when Redis cannot be reached. */
+    bool start(QString &error);
+    /** Blocks until every thread has stopped (at most about one XREAD block plus one batch). */
+    void stop();
+    bool isRunning() const noexcept { return !m_threads.empty(); }
+    const WorkerSettings &settings() const noexcept { return m_settings; }
+
+Q_SIGNALS:
+    /** A worker started on a session (emitted from a worker thread, delivered queued). */
+    void sessionStarted(int type, const QByteArray &session);
+    /** A session ended and was cleaned up, or was rejected. */
+    void sessionFinished(int type, const QByteArray &session);
+
+private:
+    WorkerSettings m_settings;
+    QList<WorkerTap *> m_taps;
+    std::vector<std::unique_ptr<QThread>> m_threads;
+    std::vector<WorkerLoop *> m_loops; ///< deleted on their thread when it finishes
+};
+
+} // namespace d4::workers

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#include <QDateTime>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <zlib.h>
+
+#include "workers/gzipcompressor.h"
+#include "workers/rotatingfile.h"
+
+using d4::workers::GzipCompressor;
+using d4::workers::RotatingFile;
+
+namespace {
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+QByteArray gunzip(const QString &path)
+{
+    gzFile file = gzopen(QFile::encodeName(path).constData(), "rb");
+    if (!file) {
+        return {};
+    }
+    QByteArray out;
+    char buffer[4096];
+    int read = 0;
+    while ((read = gzread(file, buffer, sizeof buffer)) > 0) {
+        out.append(buffer, read);
+    }
+    gzclose(file);
+    return out;
+}
+
+} // namespace
+
+class TestGzipCompressor : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // .gz, then .1.gz, .2.gz… when the name is taken (spec §4.2).
+    void naming()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("x-2024-01-02-030405.cap"));
+        QString error;
+        QByteArrayList contents{"first", "second", "third"};
+        const QStringList expected{path + QStringLiteral(".gz"), path + QStringLiteral(".1.gz"),
+                                   path + QStringLiteral(".2.gz")};
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(writeFile(path, contents[i]));
+            QCOMPARE(GzipCompressor::targetName(path), expected[i]);
+            QCOMPARE(GzipCompressor::compress(path, error), expected[i]);
+            QVERIFY(!QFile::exists(path));
+            QCOMPARE(gunzip(expected[i]), contents[i]);
+        }
+    }
+
+    void missingInput()
+    {
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(GzipCompressor::compress(dir.filePath(QStringLiteral("absent")), error).isEmpty());
+        QVERIFY(!error.isEmpty());
+    }
+
+    // Rotation is due after the interval and on a day change, never for a closed file.
+    void rotationDue()
+    {
+        QTemporaryDir dir;
+        const QByteArray uuid(32, 'a');
+        RotatingFile file(
+            [&](const QDateTime &now) {
+                return dir.filePath(QStringLiteral("%1/%2.txt").arg(RotatingFile::datePath(now),
+                                                                     RotatingFile::baseName(uuid, now)));
+            },
+            300);
+        const QDateTime start(QDate(2024, 3, 9), QTime(23, 50, 0));
+        QVERIFY(!file.rotationDue(start));
+        bool created = false;
+        QString error;
+        QVERIFY(file.ensureOpen(start, created, error));
+        QVERIFY(created);
+        QCOMPARE(file.currentPath(),
+                 dir.filePath(QStringLiteral("2024/03/09/") + QString::fromLatin1(uuid) +
+                              QStringLiteral("-2024-03-09-235000.txt")));
+        QVERIFY(!file.rotationDue(start.addSecs(299)));
+        QVERIFY(file.rotationDue(start.addSecs(300)));
+        QVERIFY(file.rotationDue(QDateTime(QDate(2024, 3, 10), QTime(0, 0, 1))));
+        QVERIFY(file.write("x", error));
+        const QString closed = file.close();
+        QVERIFY(closed.endsWith(QStringLiteral("-2024-03-09-235000.txt")));
+        QVERIFY(!file.rotationDue(start.addSecs(1000)));
+        // Re-opening an existing, non-empty file appends and is not "created".
+        QVERIFY(file.ensureOpen(start, created, error));
+        QVERIFY(!created);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestGzipCompressor)
+#include "tst_gzipcompressor.moc"

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+// The WorkerManager in process (taps, resume, clean-up) and the queue management API, against a
+// real Redis with streams written the way the ingest writes them.
+
+#include <mutex>
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include "redisserverfixture.h"
+#include "testenvironment.h"
+#include "workers/queuemanager.h"
+#include "workers/workermanager.h"
+#include "workers/workertap.h"
+
+using namespace d4::test;
+using d4::workers::QueueManager;
+using d4::workers::WorkerManager;
+
+namespace {
+
+constexpr int kMetadataDb = 0;
+constexpr int kAnalyzerDb = 2;
+constexpr int kStreamDb = 4;
+
+/** A tap that records what it is given. */
+class RecordingTap final : public d4::workers::WorkerTap
+{
+public:
+    void onLines(const QByteArray &sensorUuid, const QByteArray &typeKey, const QByteArrayList &lines) override
+    {
+        const std::lock_guard lock(m_mutex);
+        m_sensor = sensorUuid;
+        m_typeKey = typeKey;
+        m_lines += lines;
+    }
+    QByteArrayList lines()
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_lines;
+    }
+    QByteArray typeKey()
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_typeKey;
+    }
+
+private:
+    std::mutex m_mutex;
+    QByteArray m_sensor;
+    QByteArray m_typeKey;
+    QByteArrayList m_lines;
+};
+
+} // namespace
+
+class TestWorkerManager : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { D4_START_REDIS(m_redis); }
+    void cleanup() { m_redis.stop(); }
+
+    // A tap gets every line before the entries are deleted; the session is cleaned up at its end.
+    void tapAndCleanUp()
+    {
+        QTemporaryDir save;
+        const QByteArray session = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        const QByteArray sensor(32, 'c');
+        const QByteArray stream = "stream:8:" + session;
+        addEntry(stream, sensor, "l1\nl");
+        addEntry(stream, sensor, "2\n");
+        m_redis.command({"SADD", "session_uuid:8", session}, kStreamDb);
+        // A stale registration of a previous run is cleared at start.
+        m_redis.command({"SADD", "working_session_uuid:8", session}, kStreamDb);
+
+        RecordingTap tap;
+        WorkerManager manager(settings(save.path()));
+        manager.addTap(&tap);
+        QString error;
+        QVERIFY2(manager.start(error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(tap.lines(), (QByteArrayList{"l1", "l2"}), 5000);
+        QCOMPARE(tap.typeKey(), QByteArray("8"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_redis.command({"XLEN", stream}, kStreamDb).integer, 0LL, 2000);
+        QCOMPARE(m_redis.command({"SISMEMBER", "working_session_uuid:8", session}, kStreamDb).integer, 1LL);
+
+        // A partial line is kept across a stop and a restart of the manager.
+        addEntry(stream, sensor, "par");
+        QTRY_COMPARE_WITH_TIMEOUT(m_redis.command({"XLEN", stream}, kStreamDb).integer, 0LL, 2000);
+        manager.stop();
+        QCOMPARE(m_redis.command({"GET", "d4console:worker_pending:8:" + session}, kStreamDb).string, QByteArray("par"));
+        addEntry(stream, sensor, "tial\n");
+        m_redis.command({"SADD", "ended_session", session}, kStreamDb);
+        QVERIFY2(manager.start(error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(tap.lines(), (QByteArrayList{"l1", "l2", "partial"}), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_redis.command({"SCARD", "session_uuid:8"}, kStreamDb).integer, 0LL, 3000);
+        QCOMPARE(m_redis.command({"EXISTS", stream, "d4console:worker_pending:8:" + session}, kStreamDb).integer, 0LL);
+        QCOMPARE(m_redis.command({"SCARD", "ended_session"}, kStreamDb).integer, 0LL);
+        QCOMPARE(m_redis.command({"SCARD", "working_session_uuid:8"}, kStreamDb).integer, 0LL);
+        manager.stop();
+    }
+
+    // Queue management: create (group and not), edit, max size, sample, flush, delete.
+    void queueManagement()
+    {
+        QueueManager queues(m_redis.endpoint(kMetadataDb), m_redis.endpoint(kAnalyzerDb));
+        QString error;
+        const QByteArray given = "d42967c1-f7ad-464e-bbc7-4464c653d7a6";
+        const auto plain = queues.create(8, {}, QStringLiteral("pdns"), {}, given, error);
+        QVERIFY2(plain, qPrintable(error));
+        QCOMPARE(*plain, given);
+        QVERIFY(!queues.create(8, {}, {}, {}, given, error)); // exists already
+        QVERIFY(!queues.create(254, {}, {}, {}, {}, error));  // an extended type needs a name
+        QCOMPARE(meta({"SISMEMBER", "analyzer:8", given}).integer, 1LL);
+        QCOMPARE(meta({"SISMEMBER", "all:analyzer:format_type", "8"}).integer, 1LL);
+        QCOMPARE(meta({"SISMEMBER", "all:analyzer:by:format_type:8", given}).integer, 1LL);
+
+        const QByteArray sensor = "4b1e2c3d-0000-4000-8000-00000000abcd";
+        QVERIFY(queues.setSensorGroup(given, {sensor}, error));
+        QCOMPARE(meta({"SISMEMBER", "analyzer:8", given}).integer, 0LL);
+        QCOMPARE(meta({"SISMEMBER", "analyzer_uuid_group:8", given}).integer, 1LL);
+        QCOMPARE(meta({"SISMEMBER", "sensor:queues:8:4b1e2c3d000040008000" "00000000abcd", given}).integer, 1LL);
+        QVERIFY(queues.setSensorGroup(given, {}, error));
+        QCOMPARE(meta({"SISMEMBER", "analyzer:8", given}).integer, 1LL);
+        QCOMPARE(meta({"EXISTS", "sensor:queues:8:4b1e2c3d000040008000" "00000000abcd"}).integer, 0LL);
+
+        QVERIFY(queues.setDescription(given, QStringLiteral("new text"), error));
+        QVERIFY(queues.setMaxSize(given, 42, error));
+        auto info = queues.info(given, error);
+        QVERIFY(info);
+        QCOMPARE(info->description, QStringLiteral("new text"));
+        QCOMPARE(info->maxSize, 42);
+        QCOMPARE(info->type, 8);
+
+        for (const char *item : {"first", "second", "third"}) {
+            m_redis.command({"LPUSH", "analyzer:8:" + given, item}, kAnalyzerDb);
+        }
+        QCOMPARE(*queues.length(given, error), 3);
+        QCOMPARE(*queues.sample(given, 2, error), (QByteArrayList{"first", "second"}));
+        QVERIFY(queues.flush(given, error));
+        QCOMPARE(*queues.length(given, error), 0);
+
+        QVERIFY(queues.remove(given, error));
+        QCOMPARE(meta({"EXISTS", "analyzer:" + given}).integer, 0LL);
+        QCOMPARE(meta({"SISMEMBER", "all_analyzer_queues", given}).integer, 0LL);
+        QCOMPARE(meta({"SISMEMBER", "analyzer:8", given}).integer, 0LL);
+        QVERIFY(!queues.info(given, error));
+
+        // Extended type with a group: analyzer_uuid_group:254:<ext> and sensor:queues:<ext>:<sensor>.
+        const auto group = queues.create(2, "ja3-jl", {}, {sensor}, {}, error);
+        QVERIFY2(group, qPrintable(error));
+        QCOMPARE(meta({"SISMEMBER", "analyzer_uuid_group:254:ja3-jl", *group}).integer, 1LL);
+        QCOMPARE(meta({"SISMEMBER", "sensor:queues:ja3-jl:4b1e2c3d000040008000" "00000000abcd", *group}).integer, 1LL);
+        QCOMPARE(meta({"SISMEMBER", "all:analyzer:extended_type", "ja3-jl"}).integer, 1LL);
+        m_redis.command({"LPUSH", "analyzer:ja3-jl:" + *group, "x"}, kAnalyzerDb);
+        QVERIFY(queues.flush(*group, error));
+        QCOMPARE(m_redis.command({"EXISTS", "analyzer:ja3-jl:" + *group}, kAnalyzerDb).integer, 0LL);
+        QVERIFY(queues.remove(*group, error));
+        QCOMPARE(meta({"EXISTS", "sensor:queues:ja3-jl:4b1e2c3d000040008000" "00000000abcd"}).integer, 0LL);
+    }
+
+private:
+    RedisReply meta(const QByteArrayList &command) { return m_redis.command(command, kMetadataDb); }
+
+    void addEntry(const QByteArray &stream, const QByteArray &sensor, const QByteArray &message)
+    {
+        m_redis.command({"XADD", stream, "*", "message", message, "uuid", sensor, "timestamp", "1700000000",
+                         "version", "1"},
+                        kStreamDb);
+    }
+
+    d4::workers::WorkerSettings settings(const QString &saveDirectory) const
+    {
+        d4::workers::WorkerSettings settings;
+        settings.redis.stream = m_redis.endpoint(kStreamDb);
+        settings.redis.metadata = m_redis.endpoint(kMetadataDb);
+        settings.redis.analyzer = m_redis.endpoint(kAnalyzerDb);
+        settings.saveDirectory = saveDirectory;
+        return settings;
+    }
+
+    RedisServerFixture m_redis;
+};
+
+QTEST_GUILESS_MAIN(TestWorkerManager)
+#include "tst_workermanager.moc"
