@@ -25,9 +25,9 @@ void addStandardOptions(QCommandLineParser &parser)
 
 bool asksOnlyForHelpOrVersion(const QStringList &arguments)
 {
-    static const QStringList kFlags{QStringLiteral("-h"), QStringLiteral("--help"), QStringLiteral("-v"),
-                                    QStringLiteral("--version"), QStringLiteral("--help-all"),
-                                    QStringLiteral("-?")};
+    static const QStringList kFlags{QStringLiteral("-h"),         QStringLiteral("--help"),
+                                    QStringLiteral("-v"),         QStringLiteral("--version"),
+                                    QStringLiteral("--help-all"), QStringLiteral("-?")};
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         if (kFlags.contains(arguments.at(i))) {
             return true;

@@ -32,9 +32,9 @@ void handleMessage(QtMsgType type, const QMessageLogContext &context, const QStr
         level = "CRITICAL";
         break;
     }
-    const QByteArray line = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss,zzz")).toUtf8() +
-                            " - " + level + " - " + (context.category ? context.category : "default") + ": " +
-                            message.toUtf8() + '\n';
+    const QByteArray line =
+        QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss,zzz")).toUtf8() + " - " +
+        level + " - " + (context.category ? context.category : "default") + ": " + message.toUtf8() + '\n';
     std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stderr);
 }
 
@@ -43,7 +43,8 @@ void handleMessage(QtMsgType type, const QMessageLogContext &context, const QStr
 void installLogHandler(bool verbose)
 {
     qInstallMessageHandler(handleMessage);
-    QLoggingCategory::setFilterRules(verbose ? QStringLiteral("d4.*.debug=true") : QStringLiteral("d4.*.debug=false"));
+    QLoggingCategory::setFilterRules(verbose ? QStringLiteral("d4.*.debug=true")
+                                             : QStringLiteral("d4.*.debug=false"));
 }
 
 } // namespace d4::app

@@ -41,8 +41,8 @@ bool ServerRuntime::start(QString &error)
     if (m_config.externalRedis) {
         m_roles = *m_config.externalRedis;
     } else {
-        m_managedRedis = std::make_unique<store::ManagedRedisServer>(m_config.managedRedisExecutable, dataDirectory,
-                                                                      m_config.managedRedisPort);
+        m_managedRedis = std::make_unique<store::ManagedRedisServer>(
+            m_config.managedRedisExecutable, dataDirectory, m_config.managedRedisPort);
         if (!m_managedRedis->start()) {
             error = QStringLiteral("managed redis-server: %1").arg(m_managedRedis->errorString());
             m_managedRedis.reset();
@@ -55,15 +55,17 @@ bool ServerRuntime::start(QString &error)
         stop();
         return false;
     }
-    const auto identity = ingest::CertificateStore::loadOrCreate(
-        m_config.tlsCertificate, m_config.tlsPrivateKey, QDir(dataDirectory).filePath(QStringLiteral("tls")), error);
+    const auto identity =
+        ingest::CertificateStore::loadOrCreate(m_config.tlsCertificate, m_config.tlsPrivateKey,
+                                               QDir(dataDirectory).filePath(QStringLiteral("tls")), error);
     if (!identity) {
         stop();
         return false;
     }
     m_identity = *identity;
     qCInfo(lcRuntime).noquote() << (m_identity.generated ? "generated TLS certificate" : "TLS certificate")
-                                << m_identity.certificatePath << "SHA-256 fingerprint" << m_identity.fingerprint();
+                                << m_identity.certificatePath << "SHA-256 fingerprint"
+                                << m_identity.fingerprint();
 
     ingest::IngestSettings settings;
     settings.registrationMode = m_config.serverMode == config::ServerMode::Registration;
@@ -90,7 +92,8 @@ bool ServerRuntime::start(QString &error)
     }
     qCInfo(lcRuntime).noquote() << "Server mode:" << config::ServerConfig::modeName(m_config.serverMode);
     qCInfo(lcRuntime).noquote() << "Launching Server ... listening on" << m_config.listenAddress << "port"
-                                << m_ingest->serverPort() << "with" << m_ingest->threadCount() << "ingest threads";
+                                << m_ingest->serverPort() << "with" << m_ingest->threadCount()
+                                << "ingest threads";
     return true;
 }
 

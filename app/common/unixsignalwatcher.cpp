@@ -3,10 +3,11 @@
 #include "common/unixsignalwatcher.h"
 
 #include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <QSocketNotifier>
+
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace d4::app {
 

@@ -14,7 +14,12 @@
 
 namespace {
 
-enum ExitCode { ExitOk = 0, ExitRuntimeError = 1, ExitBadConfiguration = 2 };
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitRuntimeError = 1,
+    ExitBadConfiguration = 2
+};
 
 } // namespace
 
@@ -33,15 +38,16 @@ int main(int argc, char *argv[])
     d4::app::addStandardOptions(parser);
     const QCommandLineOption configOption(
         {QStringLiteral("c"), QStringLiteral("config")},
-        QCoreApplication::translate("main", "Read the server configuration from <file> (server.conf format)."),
+        QCoreApplication::translate("main",
+                                    "Read the server configuration from <file> (server.conf format)."),
         QCoreApplication::translate("main", "file"));
     const QCommandLineOption portOption(
         {QStringLiteral("p"), QStringLiteral("port")},
         QCoreApplication::translate("main", "Listen on <port> instead of server_port (0 picks a free port)."),
         QCoreApplication::translate("main", "port"));
-    const QCommandLineOption dataOption(
-        QStringLiteral("data-dir"), QCoreApplication::translate("main", "Use <dir> as data_directory."),
-        QCoreApplication::translate("main", "dir"));
+    const QCommandLineOption dataOption(QStringLiteral("data-dir"),
+                                        QCoreApplication::translate("main", "Use <dir> as data_directory."),
+                                        QCoreApplication::translate("main", "dir"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            QCoreApplication::translate("main", "Log debug messages."));
     parser.addOptions({configOption, portOption, dataOption, verboseOption});

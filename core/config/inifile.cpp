@@ -39,7 +39,8 @@ bool IniFile::parse(const QByteArray &text, const QString &fileName, ConfigError
         }
         if (line.startsWith(QLatin1Char('['))) {
             if (!line.endsWith(QLatin1Char(']')) || line.size() < 3) {
-                error = {fileName, lineNumber, {}, {}, QStringLiteral("malformed section header '%1'").arg(line)};
+                error = {
+                    fileName, lineNumber, {}, {}, QStringLiteral("malformed section header '%1'").arg(line)};
                 return false;
             }
             section = line.mid(1, line.size() - 2).trimmed();
@@ -53,7 +54,8 @@ bool IniFile::parse(const QByteArray &text, const QString &fileName, ConfigError
             continue;
         }
         if (raw.front().isSpace()) {
-            error = {fileName, lineNumber, section, {}, QStringLiteral("continuation lines are not supported")};
+            error = {
+                fileName, lineNumber, section, {}, QStringLiteral("continuation lines are not supported")};
             return false;
         }
         const qsizetype equals = line.indexOf(QLatin1Char('='));
@@ -63,7 +65,11 @@ bool IniFile::parse(const QByteArray &text, const QString &fileName, ConfigError
             separator = colon;
         }
         if (separator <= 0) {
-            error = {fileName, lineNumber, section, {}, QStringLiteral("expected 'key = value', found '%1'").arg(line)};
+            error = {fileName,
+                     lineNumber,
+                     section,
+                     {},
+                     QStringLiteral("expected 'key = value', found '%1'").arg(line)};
             return false;
         }
         const QString key = line.left(separator).trimmed().toLower();

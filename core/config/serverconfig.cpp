@@ -76,7 +76,8 @@ std::map<QString, std::map<QString, Setter>> buildTable(std::map<QString, RedisS
 {
     std::map<QString, std::map<QString, Setter>> table;
     auto &server = table[QStringLiteral("D4_Server")];
-    server[QStringLiteral("server_port")] = intSetter(1, 65535, [](ServerConfig &c, qint64 v) { c.serverPort = int(v); });
+    server[QStringLiteral("server_port")] =
+        intSetter(1, 65535, [](ServerConfig &c, qint64 v) { c.serverPort = int(v); });
     server[QStringLiteral("server_mode")] = [](ServerConfig &c, const QString &v) {
         if (v == u"registration") {
             c.serverMode = ServerMode::Registration;
@@ -98,40 +99,46 @@ std::map<QString, std::map<QString, Setter>> buildTable(std::map<QString, RedisS
         c.listenAddress = v;
         return QString();
     };
-    server[QStringLiteral("tls_certificate")] = stringSetter([](ServerConfig &c, const QString &v) { c.tlsCertificate = v; });
-    server[QStringLiteral("tls_private_key")] = stringSetter([](ServerConfig &c, const QString &v) { c.tlsPrivateKey = v; });
-    server[QStringLiteral("ingest_threads")] = intSetter(0, 64, [](ServerConfig &c, qint64 v) { c.ingestThreads = int(v); });
-    server[QStringLiteral("data_directory")] = stringSetter([](ServerConfig &c, const QString &v) { c.dataDirectory = v; });
+    server[QStringLiteral("tls_certificate")] =
+        stringSetter([](ServerConfig &c, const QString &v) { c.tlsCertificate = v; });
+    server[QStringLiteral("tls_private_key")] =
+        stringSetter([](ServerConfig &c, const QString &v) { c.tlsPrivateKey = v; });
+    server[QStringLiteral("ingest_threads")] =
+        intSetter(0, 64, [](ServerConfig &c, qint64 v) { c.ingestThreads = int(v); });
+    server[QStringLiteral("data_directory")] =
+        stringSetter([](ServerConfig &c, const QString &v) { c.dataDirectory = v; });
     server[QStringLiteral("max_payload_size")] =
         intSetter(1, 64 * 1024 * 1024, [](ServerConfig &c, qint64 v) { c.maxPayloadSize = int(v); });
-    server[QStringLiteral("idle_timeout")] = intSetter(1, 86400, [](ServerConfig &c, qint64 v) { c.idleTimeoutSeconds = int(v); });
+    server[QStringLiteral("idle_timeout")] =
+        intSetter(1, 86400, [](ServerConfig &c, qint64 v) { c.idleTimeoutSeconds = int(v); });
     server[QStringLiteral("default_stream_max_size")] =
         intSetter(1, 100000000, [](ServerConfig &c, qint64 v) { c.defaultStreamMaxSize = int(v); });
     server[QStringLiteral("rotation_interval")] =
         intSetter(1, 86400, [](ServerConfig &c, qint64 v) { c.rotationIntervalSeconds = int(v); });
     server[QStringLiteral("workers")] = boolSetter([](ServerConfig &c, bool v) { c.workersEnabled = v; });
-    server[QStringLiteral("worker_threads")] = intSetter(1, 64, [](ServerConfig &c, qint64 v) { c.workerThreads = int(v); });
+    server[QStringLiteral("worker_threads")] =
+        intSetter(1, 64, [](ServerConfig &c, qint64 v) { c.workerThreads = int(v); });
 
     auto &save = table[QStringLiteral("Save_Directories")];
     save[QStringLiteral("use_default_save_directory")] =
         boolSetter([](ServerConfig &c, bool v) { c.useDefaultSaveDirectory = v; });
-    save[QStringLiteral("save_directory")] = stringSetter([](ServerConfig &c, const QString &v) {
-        c.saveDirectory = v == u"None" ? QString() : v;
-    });
+    save[QStringLiteral("save_directory")] = stringSetter(
+        [](ServerConfig &c, const QString &v) { c.saveDirectory = v == u"None" ? QString() : v; });
 
     auto &managed = table[QStringLiteral("Managed_Redis")];
     managed[QStringLiteral("executable")] =
         stringSetter([](ServerConfig &c, const QString &v) { c.managedRedisExecutable = v; }, false);
-    managed[QStringLiteral("port")] = intSetter(0, 65535, [](ServerConfig &c, qint64 v) { c.managedRedisPort = int(v); });
+    managed[QStringLiteral("port")] =
+        intSetter(0, 65535, [](ServerConfig &c, qint64 v) { c.managedRedisPort = int(v); });
 
     auto noop = [](ServerConfig &, const QString &) { return QString(); };
     auto &flask = table[QStringLiteral("Flask_Server")];
     flask[QStringLiteral("host")] = noop;
     flask[QStringLiteral("port")] = noop;
 
-    for (const QString &name : {QStringLiteral("Redis_STREAM"), QStringLiteral("Redis_METADATA"),
-                                QStringLiteral("Redis_ANALYZER"), QStringLiteral("Redis_SERV"),
-                                QStringLiteral("Redis_CACHE")}) {
+    for (const QString &name :
+         {QStringLiteral("Redis_STREAM"), QStringLiteral("Redis_METADATA"), QStringLiteral("Redis_ANALYZER"),
+          QStringLiteral("Redis_SERV"), QStringLiteral("Redis_CACHE")}) {
         auto &section = table[name];
         RedisSection *target = &redis[name];
         section[QStringLiteral("host")] = [target](ServerConfig &, const QString &v) {
@@ -187,7 +194,8 @@ QString ServerConfig::effectiveSaveDirectory() const
 
 QString ServerConfig::modeName(ServerMode mode)
 {
-    return mode == ServerMode::Registration ? QStringLiteral("registration") : QStringLiteral("shared-secret");
+    return mode == ServerMode::Registration ? QStringLiteral("registration")
+                                            : QStringLiteral("shared-secret");
 }
 
 std::optional<ServerConfig> ServerConfigLoader::load(const QString &path, ConfigError &error)
@@ -237,9 +245,13 @@ std::optional<ServerConfig> ServerConfigLoader::parse(const QByteArray &text, co
         for (const QString &role : {QStringLiteral("Redis_STREAM"), QStringLiteral("Redis_METADATA"),
                                     QStringLiteral("Redis_ANALYZER")}) {
             if (!redis[role].present) {
-                error = {fileName, 0, role, {},
-                         QStringLiteral("missing: give all of Redis_STREAM, Redis_METADATA and Redis_ANALYZER, "
-                                        "or none of them for a managed redis-server")};
+                error = {
+                    fileName,
+                    0,
+                    role,
+                    {},
+                    QStringLiteral("missing: give all of Redis_STREAM, Redis_METADATA and Redis_ANALYZER, "
+                                   "or none of them for a managed redis-server")};
                 return std::nullopt;
             }
         }

@@ -11,7 +11,11 @@
 
 namespace d4::config {
 
-enum class ServerMode { Registration, SharedSecret };
+enum class ServerMode
+{
+    Registration,
+    SharedSecret
+};
 
 /**
  * Everything d4-server and the embedded console read from server.conf. The file format and the
@@ -27,10 +31,10 @@ struct ServerConfig
     qint64 analyzerQueuesMaxSize = 100000000;
     // [D4_Server] (our keys)
     QString listenAddress = QStringLiteral("::");
-    QString tlsCertificate;  ///< PEM; empty = generated in the data directory
-    QString tlsPrivateKey;   ///< PEM; empty = in tlsCertificate, or generated
-    int ingestThreads = 0;   ///< 0 = one per core minus one, at least one
-    QString dataDirectory;   ///< empty = the platform's application data location
+    QString tlsCertificate; ///< PEM; empty = generated in the data directory
+    QString tlsPrivateKey;  ///< PEM; empty = in tlsCertificate, or generated
+    int ingestThreads = 0;  ///< 0 = one per core minus one, at least one
+    QString dataDirectory;  ///< empty = the platform's application data location
     int maxPayloadSize = 1000000;
     int idleTimeoutSeconds = 30;
     int defaultStreamMaxSize = 10000;
@@ -64,7 +68,8 @@ public:
     /** Loads @p path. On failure returns nullopt and fills @p error (file, line, key, reason). */
     static std::optional<ServerConfig> load(const QString &path, ConfigError &error);
     /** Same, from text already in memory (@p fileName is used in messages). */
-    static std::optional<ServerConfig> parse(const QByteArray &text, const QString &fileName, ConfigError &error);
+    static std::optional<ServerConfig> parse(const QByteArray &text, const QString &fileName,
+                                             ConfigError &error);
 };
 
 } // namespace d4::config

@@ -19,8 +19,7 @@ namespace d4::ingest {
 
 namespace {
 
-template <typename T, void (*Free)(T *)>
-struct OpenSslDeleter
+template <typename T, void (*Free)(T *)> struct OpenSslDeleter
 {
     void operator()(T *p) const { Free(p); }
 };
@@ -85,8 +84,10 @@ bool CertificateStore::generate(const QString &certificatePath, const QString &k
     X509_gmtime_adj(X509_getm_notAfter(certificate.get()), 825L * 24 * 3600);
     X509_set_pubkey(certificate.get(), key.get());
     X509_NAME *name = X509_get_subject_name(certificate.get());
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("D4 Console"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("localhost"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("D4 Console"),
+                               -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("localhost"),
+                               -1, -1, 0);
     X509_set_issuer_name(certificate.get(), name);
     if (!addExtension(certificate.get(), NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:::1") ||
         !addExtension(certificate.get(), NID_basic_constraints, "critical,CA:TRUE") ||
@@ -110,8 +111,9 @@ bool CertificateStore::generate(const QString &certificatePath, const QString &k
            writePrivate(certificatePath, bioContents(certBio.get()), error);
 }
 
-std::optional<ServerIdentity> CertificateStore::loadOrCreate(const QString &certificatePath, const QString &keyPath,
-                                                             const QString &directory, QString &error)
+std::optional<ServerIdentity> CertificateStore::loadOrCreate(const QString &certificatePath,
+                                                             const QString &keyPath, const QString &directory,
+                                                             QString &error)
 {
     ServerIdentity identity;
     QString certPath = certificatePath;
@@ -133,7 +135,8 @@ std::optional<ServerIdentity> CertificateStore::loadOrCreate(const QString &cert
     }
     QFile certFile(certPath);
     if (!certFile.open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("cannot read the TLS certificate %1: %2").arg(certPath, certFile.errorString());
+        error =
+            QStringLiteral("cannot read the TLS certificate %1: %2").arg(certPath, certFile.errorString());
         return std::nullopt;
     }
     const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
@@ -143,7 +146,8 @@ std::optional<ServerIdentity> CertificateStore::loadOrCreate(const QString &cert
     }
     QFile keyFile(privatePath);
     if (!keyFile.open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("cannot read the TLS private key %1: %2").arg(privatePath, keyFile.errorString());
+        error =
+            QStringLiteral("cannot read the TLS private key %1: %2").arg(privatePath, keyFile.errorString());
         return std::nullopt;
     }
     const QByteArray keyPem = keyFile.readAll();

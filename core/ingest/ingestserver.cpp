@@ -55,7 +55,10 @@ bool IngestServer::start(const QHostAddress &address, quint16 port, QString &err
         m_threads.push_back(std::move(thread));
     }
     if (!listen(address, port)) {
-        error = QStringLiteral("cannot listen on [%1]:%2: %3").arg(address.toString()).arg(port).arg(errorString());
+        error = QStringLiteral("cannot listen on [%1]:%2: %3")
+                    .arg(address.toString())
+                    .arg(port)
+                    .arg(errorString());
         stop();
         return false;
     }
@@ -71,7 +74,8 @@ void IngestServer::incomingConnection(qintptr descriptor)
 {
     IngestWorker *worker = m_workers[m_nextWorker];
     m_nextWorker = (m_nextWorker + 1) % m_workers.size();
-    QMetaObject::invokeMethod(worker, [worker, descriptor] { worker->adopt(descriptor); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, descriptor] { worker->adopt(descriptor); }, Qt::QueuedConnection);
 }
 
 void IngestServer::pollKicks()
@@ -93,7 +97,8 @@ void IngestServer::pollKicks()
                             [this, uuid](const redisReply &) {
                                 for (IngestWorker *worker : m_workers) {
                                     QMetaObject::invokeMethod(
-                                        worker, [worker, uuid] { worker->kickSensor(uuid); }, Qt::QueuedConnection);
+                                        worker, [worker, uuid] { worker->kickSensor(uuid); },
+                                        Qt::QueuedConnection);
                                 }
                             });
             m_control->send({"SREM", keys::sensorsToKick(), uuid});
@@ -110,7 +115,8 @@ void IngestServer::publishRejections()
         const std::uint64_t delta = now.rejections[i] - m_published.rejections[i];
         if (delta > 0 && m_metadataControl) {
             m_metadataControl->send({"HINCRBY", keys::rejectionCounters(),
-                                     rejectionReasonId(static_cast<RejectionReason>(i)), QByteArray::number(delta)});
+                                     rejectionReasonId(static_cast<RejectionReason>(i)),
+                                     QByteArray::number(delta)});
         }
     }
     m_published = now;
@@ -129,7 +135,8 @@ void IngestServer::stop(int timeoutMs)
         qsizetype pending = 0;
         do {
             QMetaObject::invokeMethod(
-                worker, [worker] { return worker->pendingRedisCommands(); }, Qt::BlockingQueuedConnection, &pending);
+                worker, [worker] { return worker->pendingRedisCommands(); }, Qt::BlockingQueuedConnection,
+                &pending);
             if (pending > 0) {
                 QThread::msleep(10);
             }

@@ -14,8 +14,8 @@
 #include "ingest/activeconnectionregistry.h"
 #include "ingest/dailystatsaggregator.h"
 #include "ingest/ingestsettings.h"
-#include "ingest/lograte.h"
 #include "ingest/ingeststats.h"
+#include "ingest/lograte.h"
 #include "protocol/d4types.h"
 #include "protocol/hmacsha256.h"
 #include "protocol/uuid.h"
@@ -67,7 +67,8 @@ bool isTrue(const redisReply &reply)
 
 QByteArray stringOf(const redisReply &reply)
 {
-    return reply.type == REDIS_REPLY_STRING ? QByteArray(reply.str, static_cast<qsizetype>(reply.len)) : QByteArray();
+    return reply.type == REDIS_REPLY_STRING ? QByteArray(reply.str, static_cast<qsizetype>(reply.len))
+                                            : QByteArray();
 }
 
 qint64 nowSeconds()
@@ -81,7 +82,8 @@ IngestSession::IngestSession(const IngestContext &context, const QSslConfigurati
     : QObject(parent)
     , m_context(context)
     , m_socket(std::make_unique<QSslSocket>())
-    , m_decoder(protocol::FrameLimits{static_cast<std::uint32_t>(context.settings->maxPayloadSize), -1, false})
+    , m_decoder(
+          protocol::FrameLimits{static_cast<std::uint32_t>(context.settings->maxPayloadSize), -1, false})
     , m_sessionUuid(QUuid::createUuid().toByteArray(QUuid::WithoutBraces))
     , m_streamLimit(context.settings->defaultStreamMaxSize)
 {
@@ -95,7 +97,8 @@ IngestSession::IngestSession(const IngestContext &context, const QSslConfigurati
     connect(m_socket.get(), &QSslSocket::disconnected, this, &IngestSession::onRemoteClosed);
     connect(m_socket.get(), &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (error != QAbstractSocket::RemoteHostClosedError) {
-            qCDebug(lcIngest) << "socket error" << m_socket->errorString() << "session_uuid=" << m_sessionUuid;
+            qCDebug(lcIngest) << "socket error" << m_socket->errorString()
+                              << "session_uuid=" << m_sessionUuid;
         }
         if (m_socket->state() == QAbstractSocket::UnconnectedState) {
             onRemoteClosed();
@@ -134,8 +137,9 @@ void IngestSession::start(qintptr descriptor)
             return;
         }
         if (isTrue(reply)) {
-            self->reject(RejectionReason::BlacklistedIp,
-                         QStringLiteral("Blacklisted IP=%1, connection closed").arg(QString::fromLatin1(self->m_ip)));
+            self->reject(
+                RejectionReason::BlacklistedIp,
+                QStringLiteral("Blacklisted IP=%1, connection closed").arg(QString::fromLatin1(self->m_ip)));
             return;
         }
         self->m_waiting = false;
@@ -201,7 +205,8 @@ void IngestSession::process()
             }
             continue;
         }
-        if (m_streamLengthEstimate >= m_streamLimit && m_decoder.bufferedBytes() >= protocol::kHeaderSize + header->size) {
+        if (m_streamLengthEstimate >= m_streamLimit &&
+            m_decoder.bufferedBytes() >= protocol::kHeaderSize + header->size) {
             // The estimate says the limit may be reached: ask Redis, since workers may have drained
             // the stream. The frame stays in the decoder until the answer is in.
             checkStreamLength();
@@ -211,8 +216,9 @@ void IngestSession::process()
         if (!frame) {
             if (m_decoder.error() == protocol::FrameError::PayloadTooLarge) {
                 reject(RejectionReason::PayloadTooLarge,
-                       QStringLiteral("Incorrect header data size: the server received more data than expected by "
-                                      "default, expected=%1, received=%2 , uuid=%3, session_uuid=%4")
+                       QStringLiteral(
+                           "Incorrect header data size: the server received more data than expected by "
+                           "default, expected=%1, received=%2 , uuid=%3, session_uuid=%4")
                            .arg(m_context.settings->maxPayloadSize)
                            .arg(header->size)
                            .arg(QString::fromLatin1(m_uuid), QString::fromLatin1(m_sessionUuid)));
@@ -221,7 +227,8 @@ void IngestSession::process()
             break;
         }
         if (!m_hmac->verifyPacket(frame->rawHeader, frame->payload)) {
-            qCDebug(lcIngest).noquote() << "HMAC don't match, uuid=" << m_uuid << ", session_uuid=" << m_sessionUuid;
+            qCDebug(lcIngest).noquote()
+                << "HMAC don't match, uuid=" << m_uuid << ", session_uuid=" << m_sessionUuid;
             reject(RejectionReason::HmacMismatch,
                    QStringLiteral("HMAC don't match, uuid=%1, session_uuid=%2")
                        .arg(QString::fromLatin1(m_uuid), QString::fromLatin1(m_sessionUuid)),
@@ -266,7 +273,8 @@ void IngestSession::admitFirstHeader(const protocol::Header &header)
             self->evaluateAdmission(header, *replies);
         }
     };
-    auto ask = [&](store::RedisClient *client, QByteArrayList command, std::function<void(const redisReply &)> take) {
+    auto ask = [&](store::RedisClient *client, QByteArrayList command,
+                   std::function<void(const redisReply &)> take) {
         ++replies->outstanding;
         client->send(std::move(command), [take = std::move(take), done](const redisReply &reply) {
             take(reply);
@@ -295,7 +303,8 @@ void IngestSession::admitFirstHeader(const protocol::Header &header)
         replies->hasSensorKey = r.type == REDIS_REPLY_STRING;
         replies->sensorKey = stringOf(r);
     });
-    ask(metadata, {"GET", keys::hmacDefaultKey()}, [replies](const redisReply &r) { replies->defaultKey = stringOf(r); });
+    ask(metadata, {"GET", keys::hmacDefaultKey()},
+        [replies](const redisReply &r) { replies->defaultKey = stringOf(r); });
     ask(metadata, {"HGET", keys::streamMaxSizeByUuid(), uuid}, [replies](const redisReply &r) {
         bool ok = false;
         const qint64 value = stringOf(r).toLongLong(&ok);
@@ -312,15 +321,18 @@ void IngestSession::evaluateAdmission(const protocol::Header &header, const Admi
     const int type = header.type;
     if (replies.blacklistedIpByUuid) {
         m_context.metadata->send({"SADD", keys::blacklistIp(), m_ip});
-        reject(RejectionReason::BlacklistedIpByUuid, QStringLiteral("Blacklisted IP by UUID=%1, connection closed").arg(uuidText));
+        reject(RejectionReason::BlacklistedIpByUuid,
+               QStringLiteral("Blacklisted IP by UUID=%1, connection closed").arg(uuidText));
         return;
     }
     if (replies.blacklistedUuid) {
-        reject(RejectionReason::BlacklistedUuid, QStringLiteral("Blacklisted UUID=%1, connection closed").arg(uuidText));
+        reject(RejectionReason::BlacklistedUuid,
+               QStringLiteral("Blacklisted UUID=%1, connection closed").arg(uuidText));
         return;
     }
     if (!replies.registered) {
-        reject(RejectionReason::NotRegistered, QStringLiteral("Not registered UUID=%1, connection closed").arg(uuidText));
+        reject(RejectionReason::NotRegistered,
+               QStringLiteral("Not registered UUID=%1, connection closed").arg(uuidText));
         return;
     }
     if (replies.temporarilyBlacklisted) {
@@ -331,8 +343,9 @@ void IngestSession::evaluateAdmission(const protocol::Header &header, const Admi
     }
     if (header.size > static_cast<std::uint32_t>(m_context.settings->maxPayloadSize)) {
         reject(RejectionReason::PayloadTooLarge,
-               QStringLiteral("Incorrect header data size: the server received more data than expected by default, "
-                              "expected=%1, received=%2 , uuid=%3, session_uuid=%4")
+               QStringLiteral(
+                   "Incorrect header data size: the server received more data than expected by default, "
+                   "expected=%1, received=%2 , uuid=%3, session_uuid=%4")
                    .arg(m_context.settings->maxPayloadSize)
                    .arg(header.size)
                    .arg(uuidText, QString::fromLatin1(m_sessionUuid)));
@@ -388,7 +401,8 @@ void IngestSession::evaluateAdmission(const protocol::Header &header, const Admi
     }
     // Per-sensor key, else the default key; both used byte for byte (spec §1.2).
     const QByteArray &key = replies.hasSensorKey ? replies.sensorKey : replies.defaultKey;
-    m_hmac = std::make_unique<protocol::HmacSha256>(std::string_view(key.constData(), static_cast<std::size_t>(key.size())));
+    m_hmac = std::make_unique<protocol::HmacSha256>(
+        std::string_view(key.constData(), static_cast<std::size_t>(key.size())));
     const QByteArray typeText = QByteArray::number(type);
     m_context.stream->send({"SADD", keys::activeConnectionsOfType(type), uuid});
     m_context.stream->send({"SADD", keys::activeTypesByUuid(uuid), typeText});
@@ -403,7 +417,8 @@ bool IngestSession::handleHeaderChange(const protocol::Header &header)
     if (header.uuid != m_rawUuid) {
         const QByteArray newUuid = QByteArray::fromStdString(protocol::uuidToHex(header.uuid));
         reject(RejectionReason::UuidChange,
-               QStringLiteral("The uuid change during the connection, ip=%1 uuid=%2 type=%3 session_uuid=%4 new_uuid=%5")
+               QStringLiteral(
+                   "The uuid change during the connection, ip=%1 uuid=%2 type=%3 session_uuid=%4 new_uuid=%5")
                    .arg(QString::fromLatin1(m_ip), QString::fromLatin1(m_uuid))
                    .arg(m_type)
                    .arg(QString::fromLatin1(m_sessionUuid), QString::fromLatin1(newUuid)),
@@ -431,12 +446,13 @@ void IngestSession::switchToExtendedType()
     const QByteArray uuid = m_uuid;
     store::RedisClient *stream = m_context.stream;
     stream->send({"SREM", keys::activeSessionsOfTypeByUuid(oldType, uuid), m_sessionUuid});
-    stream->send({"EXISTS", keys::activeSessionsOfTypeByUuid(oldType, uuid)}, [stream, uuid](const redisReply &r) {
-        if (!isTrue(r)) {
-            stream->send({"SREM", keys::activeConnectionsOfType(oldType), uuid});
-            stream->send({"SREM", keys::activeTypesByUuid(uuid), QByteArray::number(oldType)});
-        }
-    });
+    stream->send({"EXISTS", keys::activeSessionsOfTypeByUuid(oldType, uuid)},
+                 [stream, uuid](const redisReply &r) {
+                     if (!isTrue(r)) {
+                         stream->send({"SREM", keys::activeConnectionsOfType(oldType), uuid});
+                         stream->send({"SREM", keys::activeTypesByUuid(uuid), QByteArray::number(oldType)});
+                     }
+                 });
     m_type = newType;
     m_updateStreamType = true;
     m_streamLengthEstimate = 0;
@@ -463,8 +479,8 @@ void IngestSession::store(const protocol::Frame &frame)
         ++m_entrySequence;
     }
     const QByteArray id = QByteArray::number(m_lastEntryMs) + '-' + QByteArray::number(m_entrySequence);
-    m_context.stream->send({"XADD", keys::stream(m_type, m_sessionUuid), id, "message", payload, "uuid", m_uuid,
-                            "timestamp", QByteArray::number(frame.header.timestamp), "version",
+    m_context.stream->send({"XADD", keys::stream(m_type, m_sessionUuid), id, "message", payload, "uuid",
+                            m_uuid, "timestamp", QByteArray::number(frame.header.timestamp), "version",
                             QByteArray::number(frame.header.version)});
     ++m_streamLengthEstimate;
     store::RedisClient *metadata = m_context.metadata;
@@ -472,8 +488,10 @@ void IngestSession::store(const protocol::Frame &frame)
         m_dataSaved = true;
         m_context.stream->send({"SADD", keys::sessionsOfType(m_type), m_sessionUuid});
         metadata->send({"HDEL", keys::sensorMetadata(m_uuid), keys::kFieldError});
-        metadata->send({"HSETNX", keys::sensorMetadata(m_uuid), keys::kFieldFirstSeen, QByteArray::number(now)});
-        const QByteArray stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1();
+        metadata->send(
+            {"HSETNX", keys::sensorMetadata(m_uuid), keys::kFieldFirstSeen, QByteArray::number(now)});
+        const QByteArray stamp =
+            QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1();
         metadata->send({"LPUSH", keys::recentIps(m_uuid), m_ip + '-' + stamp});
         metadata->send({"LTRIM", keys::recentIps(m_uuid), "0", "15"});
     }
@@ -520,41 +538,48 @@ void IngestSession::recheckAccess()
     const QByteArray uuid = m_uuid;
     m_context.metadata->send({"SISMEMBER", keys::blacklistIp(), m_ip}, [self](const redisReply &r) {
         if (self && !self->m_closing && isTrue(r)) {
-            self->reject(RejectionReason::BlacklistedIp,
-                         QStringLiteral("Blacklisted IP=%1, connection closed").arg(QString::fromLatin1(self->m_ip)));
+            self->reject(
+                RejectionReason::BlacklistedIp,
+                QStringLiteral("Blacklisted IP=%1, connection closed").arg(QString::fromLatin1(self->m_ip)));
         }
     });
-    m_context.metadata->send({"SISMEMBER", keys::blacklistIpByUuid(), uuid}, [self, uuid](const redisReply &r) {
-        if (self && !self->m_closing && isTrue(r)) {
-            self->m_context.metadata->send({"SADD", keys::blacklistIp(), self->m_ip});
-            self->reject(RejectionReason::BlacklistedIpByUuid,
-                         QStringLiteral("Blacklisted IP by UUID=%1, connection closed").arg(QString::fromLatin1(uuid)));
-        }
-    });
+    m_context.metadata->send(
+        {"SISMEMBER", keys::blacklistIpByUuid(), uuid}, [self, uuid](const redisReply &r) {
+            if (self && !self->m_closing && isTrue(r)) {
+                self->m_context.metadata->send({"SADD", keys::blacklistIp(), self->m_ip});
+                self->reject(RejectionReason::BlacklistedIpByUuid,
+                             QStringLiteral("Blacklisted IP by UUID=%1, connection closed")
+                                 .arg(QString::fromLatin1(uuid)));
+            }
+        });
     m_context.metadata->send({"SISMEMBER", keys::blacklistUuid(), uuid}, [self, uuid](const redisReply &r) {
         if (self && !self->m_closing && isTrue(r)) {
-            self->reject(RejectionReason::BlacklistedUuid,
-                         QStringLiteral("Blacklisted UUID=%1, connection closed").arg(QString::fromLatin1(uuid)));
+            self->reject(
+                RejectionReason::BlacklistedUuid,
+                QStringLiteral("Blacklisted UUID=%1, connection closed").arg(QString::fromLatin1(uuid)));
         }
     });
     // A worker that found data of the wrong format flags the session (check 1f of the reference).
-    m_context.stream->send({"SISMEMBER", keys::incorrectTypeSessions(), m_sessionUuid}, [self](const redisReply &r) {
-        if (self && !self->m_closing && isTrue(r)) {
-            self->m_context.stream->send({"DEL", keys::stream(self->m_type, self->m_sessionUuid)});
-            self->m_context.stream->send({"SREM", keys::incorrectTypeSessions(), self->m_sessionUuid});
-            self->reject(RejectionReason::IncorrectTypeFlagged,
-                         QStringLiteral("Incorrect type=%1 detected by worker, uuid=%2")
-                             .arg(self->m_type)
-                             .arg(QString::fromLatin1(self->m_uuid)));
-        }
-    });
-    if (m_context.settings->registrationMode) {
-        m_context.metadata->send({"SISMEMBER", keys::registeredUuids(), uuid}, [self, uuid](const redisReply &r) {
-            if (self && !self->m_closing && r.type == REDIS_REPLY_INTEGER && r.integer == 0) {
-                self->reject(RejectionReason::NotRegistered,
-                             QStringLiteral("Not registered UUID=%1, connection closed").arg(QString::fromLatin1(uuid)));
+    m_context.stream->send(
+        {"SISMEMBER", keys::incorrectTypeSessions(), m_sessionUuid}, [self](const redisReply &r) {
+            if (self && !self->m_closing && isTrue(r)) {
+                self->m_context.stream->send({"DEL", keys::stream(self->m_type, self->m_sessionUuid)});
+                self->m_context.stream->send({"SREM", keys::incorrectTypeSessions(), self->m_sessionUuid});
+                self->reject(RejectionReason::IncorrectTypeFlagged,
+                             QStringLiteral("Incorrect type=%1 detected by worker, uuid=%2")
+                                 .arg(self->m_type)
+                                 .arg(QString::fromLatin1(self->m_uuid)));
             }
         });
+    if (m_context.settings->registrationMode) {
+        m_context.metadata->send(
+            {"SISMEMBER", keys::registeredUuids(), uuid}, [self, uuid](const redisReply &r) {
+                if (self && !self->m_closing && r.type == REDIS_REPLY_INTEGER && r.integer == 0) {
+                    self->reject(RejectionReason::NotRegistered,
+                                 QStringLiteral("Not registered UUID=%1, connection closed")
+                                     .arg(QString::fromLatin1(uuid)));
+                }
+            });
     }
 }
 
@@ -588,7 +613,8 @@ void IngestSession::reject(RejectionReason reason, const QString &logMessage, co
     m_context.stats->countRejection(reason);
     std::uint64_t suppressed = 0;
     if (m_context.logRate->allow(reason, suppressed)) {
-        const QString suffix = suppressed ? QStringLiteral(" (%1 similar lines suppressed)").arg(suppressed) : QString();
+        const QString suffix =
+            suppressed ? QStringLiteral(" (%1 similar lines suppressed)").arg(suppressed) : QString();
         if (reason == RejectionReason::HmacMismatch) {
             qCDebug(lcIngest).noquote() << logMessage + suffix;
         } else {
@@ -669,18 +695,20 @@ void IngestSession::releaseConnectionState()
     const QByteArray typeText = QByteArray::number(type);
     if (type == protocol::kTypeMetaHeader || type == protocol::kTypeExtended) {
         stream->send({"SREM", keys::activeSessionsOfTypeByUuid(type, uuid), session});
-        stream->send({"EXISTS", keys::activeSessionsOfTypeByUuid(type, uuid)}, [stream, uuid, type](const redisReply &r) {
-            if (!isTrue(r)) {
-                stream->send({"SREM", keys::activeConnectionsOfType(type), uuid});
-                stream->send({"SREM", keys::activeTypesByUuid(uuid), QByteArray::number(type)});
-            }
-        });
-        stream->send({"HGET", keys::sessionExtendedTypeMap(), session}, [stream, uuid, session](const redisReply &r) {
-            if (r.type == REDIS_REPLY_STRING) {
-                stream->send({"HDEL", keys::sessionExtendedTypeMap(), session});
-                stream->send({"SREM", keys::activeExtendedTypesByUuid(uuid), stringOf(r)});
-            }
-        });
+        stream->send({"EXISTS", keys::activeSessionsOfTypeByUuid(type, uuid)},
+                     [stream, uuid, type](const redisReply &r) {
+                         if (!isTrue(r)) {
+                             stream->send({"SREM", keys::activeConnectionsOfType(type), uuid});
+                             stream->send({"SREM", keys::activeTypesByUuid(uuid), QByteArray::number(type)});
+                         }
+                     });
+        stream->send({"HGET", keys::sessionExtendedTypeMap(), session},
+                     [stream, uuid, session](const redisReply &r) {
+                         if (r.type == REDIS_REPLY_STRING) {
+                             stream->send({"HDEL", keys::sessionExtendedTypeMap(), session});
+                             stream->send({"SREM", keys::activeExtendedTypesByUuid(uuid), stringOf(r)});
+                         }
+                     });
     } else {
         stream->send({"SREM", keys::activeConnectionsOfType(type), uuid});
         stream->send({"SREM", keys::activeTypesByUuid(uuid), typeText});

@@ -98,10 +98,10 @@ private:
     qint64 m_lastEntryMs = 0;   ///< ID of the last XADD: milliseconds part
     qint64 m_entrySequence = 0; ///< ID of the last XADD: sequence part
 
-    bool m_waiting = false;  ///< a Redis check is in flight; do not process
-    bool m_paused = false;   ///< stopped by back-pressure
+    bool m_waiting = false; ///< a Redis check is in flight; do not process
+    bool m_paused = false;  ///< stopped by back-pressure
     bool m_admitted = false;
-    bool m_claimed = false;  ///< holds the registry claim for (uuid, type)
+    bool m_claimed = false; ///< holds the registry claim for (uuid, type)
     bool m_dataSaved = false;
     bool m_updateStreamType = true;
     bool m_closing = false;

@@ -19,7 +19,10 @@ struct IngestStatsSnapshot
     std::int64_t connectionsActive = 0;
     std::array<std::uint64_t, kRejectionReasonCount> rejections{};
 
-    std::uint64_t rejection(RejectionReason reason) const { return rejections[static_cast<std::size_t>(reason)]; }
+    std::uint64_t rejection(RejectionReason reason) const
+    {
+        return rejections[static_cast<std::size_t>(reason)];
+    }
 };
 
 /** Process-wide ingest counters, updated lock-free from every ingest thread. */

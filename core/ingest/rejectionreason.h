@@ -8,7 +8,8 @@
 namespace d4::ingest {
 
 /** Why the server closed a sensor connection; each reason has its own counter. */
-enum class RejectionReason : std::uint8_t {
+enum class RejectionReason : std::uint8_t
+{
     BlacklistedIp,
     BlacklistedIpByUuid,
     BlacklistedUuid,

@@ -54,7 +54,8 @@ bool ServerBootstrap::run(const store::RedisRoles &roles, const QString &default
     }
     metadata.command(addTypes);
     metadata.command({"SADD", keys::acceptedExtendedTypes(), "ja3-jl"});
-    metadata.command({"SETNX", keys::firstDate(), QDate::currentDate().toString(QStringLiteral("yyyyMMdd")).toLatin1()});
+    metadata.command(
+        {"SETNX", keys::firstDate(), QDate::currentDate().toString(QStringLiteral("yyyyMMdd")).toLatin1()});
 
     // No connection is live at start: drop what an unclean stop left behind, or its sensors would
     // be refused as duplicates for ever.
@@ -65,10 +66,10 @@ bool ServerBootstrap::run(const store::RedisRoles &roles, const QString &default
     for (const QByteArray &key : plain) {
         stream.command({"DEL", key});
     }
-    for (const QByteArray &pattern : {keys::activeTypesByUuid("*"), keys::activeSessionsByUuid("*"),
-                                      keys::activeSessionsOfTypeByUuid(2, "*"),
-                                      keys::activeSessionsOfTypeByUuid(254, "*"),
-                                      keys::activeExtendedTypesByUuid("*")}) {
+    for (const QByteArray &pattern :
+         {keys::activeTypesByUuid("*"), keys::activeSessionsByUuid("*"),
+          keys::activeSessionsOfTypeByUuid(2, "*"), keys::activeSessionsOfTypeByUuid(254, "*"),
+          keys::activeExtendedTypesByUuid("*")}) {
         if (!deleteMatching(stream, pattern, error)) {
             return false;
         }

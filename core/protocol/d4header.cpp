@@ -8,16 +8,14 @@ namespace d4::protocol {
 
 namespace {
 
-template <typename T>
-void putLittleEndian(T value, std::uint8_t *out) noexcept
+template <typename T> void putLittleEndian(T value, std::uint8_t *out) noexcept
 {
     for (std::size_t i = 0; i < sizeof(T); ++i) {
         out[i] = static_cast<std::uint8_t>(value >> (8 * i));
     }
 }
 
-template <typename T>
-T getLittleEndian(const std::uint8_t *in) noexcept
+template <typename T> T getLittleEndian(const std::uint8_t *in) noexcept
 {
     T value = 0;
     for (std::size_t i = 0; i < sizeof(T); ++i) {

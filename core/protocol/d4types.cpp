@@ -35,7 +35,8 @@ std::span<const TypeInfo> typeTable() noexcept
 
 const TypeInfo *findType(int type) noexcept
 {
-    const auto it = std::find_if(kTypes.begin(), kTypes.end(), [type](const TypeInfo &t) { return t.type == type; });
+    const auto it =
+        std::find_if(kTypes.begin(), kTypes.end(), [type](const TypeInfo &t) { return t.type == type; });
     return it == kTypes.end() ? nullptr : &*it;
 }
 

@@ -12,7 +12,8 @@
 namespace d4::protocol {
 
 /** Why a byte stream stopped being a valid sequence of D4 packets. */
-enum class FrameError : std::uint8_t {
+enum class FrameError : std::uint8_t
+{
     None,
     PayloadTooLarge, ///< header size above FrameLimits::maxPayload
     BadVersion,      ///< header version differs from FrameLimits::requiredVersion

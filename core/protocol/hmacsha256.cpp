@@ -38,7 +38,8 @@ HmacSha256::HmacSha256(std::span<const std::uint8_t> key)
 }
 
 HmacSha256::HmacSha256(std::string_view key)
-    : HmacSha256(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>(key.data()), key.size()))
+    : HmacSha256(
+          std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>(key.data()), key.size()))
 {
 }
 

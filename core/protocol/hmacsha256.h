@@ -44,7 +44,8 @@ public:
                             std::span<const std::uint8_t> payload);
 
     /** Recomputes the packet HMAC and compares it with the received one in constant time. */
-    bool verifyPacket(std::span<const std::uint8_t, kHeaderSize> header, std::span<const std::uint8_t> payload);
+    bool verifyPacket(std::span<const std::uint8_t, kHeaderSize> header,
+                      std::span<const std::uint8_t> payload);
 
 private:
     void begin();

@@ -13,10 +13,10 @@
 namespace d4::store::keys {
 
 // ---- METADATA: server settings -------------------------------------------------------------
-QByteArray hmacDefaultKey();       ///< STRING server:hmac_default_key
-QByteArray acceptedTypes();        ///< SET server:accepted_type
+QByteArray hmacDefaultKey();        ///< STRING server:hmac_default_key
+QByteArray acceptedTypes();         ///< SET server:accepted_type
 QByteArray acceptedExtendedTypes(); ///< SET server:accepted_extended_type
-QByteArray firstDate();            ///< STRING first_date (YYYYMMDD)
+QByteArray firstDate();             ///< STRING first_date (YYYYMMDD)
 
 // ---- METADATA: access control ---------------------------------------------------------------
 QByteArray blacklistIp();          ///< SET blacklist_ip
@@ -26,11 +26,11 @@ QByteArray registeredUuids();      ///< SET registered_uuid
 QByteArray pendingRegistrations(); ///< SET sensor_pending_registration
 
 // ---- METADATA: per sensor --------------------------------------------------------------------
-QByteArray sensorMetadata(const QByteArray &uuid);                         ///< HASH metadata_uuid:<uuid>
-QByteArray sensorTypeMetadata(const QByteArray &uuid, int type);           ///< HASH metadata_type_by_uuid:<uuid>:<type>
-QByteArray allTypesByUuid(const QByteArray &uuid);                         ///< SET all_types_by_uuid:<uuid>
-QByteArray recentIps(const QByteArray &uuid);                              ///< LIST list_uuid_ip:<uuid>
-QByteArray streamMaxSizeByUuid();                                          ///< HASH stream_max_size_by_uuid
+QByteArray sensorMetadata(const QByteArray &uuid);               ///< HASH metadata_uuid:<uuid>
+QByteArray sensorTypeMetadata(const QByteArray &uuid, int type); ///< HASH metadata_type_by_uuid:<uuid>:<type>
+QByteArray allTypesByUuid(const QByteArray &uuid);               ///< SET all_types_by_uuid:<uuid>
+QByteArray recentIps(const QByteArray &uuid);                    ///< LIST list_uuid_ip:<uuid>
+QByteArray streamMaxSizeByUuid();                                ///< HASH stream_max_size_by_uuid
 
 // Fields of metadata_uuid:<uuid>
 inline constexpr const char *kFieldFirstSeen = "first_seen";
@@ -40,32 +40,34 @@ inline constexpr const char *kFieldHmacKey = "hmac_key";
 inline constexpr const char *kFieldDescription = "description";
 
 // ---- METADATA: daily statistics (ZSETs, date = server local YYYYMMDD) -------------------------
-QByteArray dailyUuid(const QByteArray &date);                              ///< daily_uuid:<d>
-QByteArray dailyType(const QByteArray &date);                              ///< daily_type:<d>
-QByteArray dailyIp(const QByteArray &date);                                ///< daily_ip:<d>
-QByteArray statUuidIp(const QByteArray &date, const QByteArray &uuid);     ///< stat_uuid_ip:<d>:<uuid>
-QByteArray statIpUuid(const QByteArray &date, const QByteArray &ip);       ///< stat_ip_uuid:<d>:<ip>
-QByteArray statTypeUuid(const QByteArray &date, int type);                 ///< stat_type_uuid:<d>:<type>
-QByteArray statUuidType(const QByteArray &date, const QByteArray &uuid);   ///< stat_uuid_type:<d>:<uuid>
+QByteArray dailyUuid(const QByteArray &date);                            ///< daily_uuid:<d>
+QByteArray dailyType(const QByteArray &date);                            ///< daily_type:<d>
+QByteArray dailyIp(const QByteArray &date);                              ///< daily_ip:<d>
+QByteArray statUuidIp(const QByteArray &date, const QByteArray &uuid);   ///< stat_uuid_ip:<d>:<uuid>
+QByteArray statIpUuid(const QByteArray &date, const QByteArray &ip);     ///< stat_ip_uuid:<d>:<ip>
+QByteArray statTypeUuid(const QByteArray &date, int type);               ///< stat_type_uuid:<d>:<type>
+QByteArray statUuidType(const QByteArray &date, const QByteArray &uuid); ///< stat_uuid_type:<d>:<uuid>
 
 // ---- METADATA: our own additions (not in d4-core) ---------------------------------------------
 QByteArray rejectionCounters(); ///< HASH d4console:ingest:rejections, reason id → connections refused
 
 // ---- STREAM: sessions and live connections ---------------------------------------------------
-QByteArray stream(int type, const QByteArray &session);                    ///< STREAM stream:<type>:<session>
-QByteArray sessionsOfType(int type);                                       ///< SET session_uuid:<type>
-QByteArray workingSessionsOfType(int type);                                ///< SET working_session_uuid:<type>
-QByteArray endedSessions();                                                ///< SET ended_session
-QByteArray activeConnections();                                            ///< SET active_connection
-QByteArray activeConnectionsOfType(int type);                              ///< SET active_connection:<type>
-QByteArray activeTypesByUuid(const QByteArray &uuid);                      ///< SET active_connection_by_uuid:<uuid>
-QByteArray activeSessionsOfTypeByUuid(int type, const QByteArray &uuid);   ///< SET active_uuid_type<2|254>:<uuid>
-QByteArray activeSessionsByUuid(const QByteArray &uuid);                   ///< SET map:active_connection-uuid-session_uuid:<uuid>
-QByteArray activeExtendedTypesByUuid(const QByteArray &uuid);              ///< SET active_connection_extended_type:<uuid>
-QByteArray sessionExtendedTypeMap();                                       ///< HASH map:session-uuid_active_extended_type
-QByteArray sensorsToKick();                                                ///< SET server:sensor_to_kick
-QByteArray temporaryBlacklist(const QByteArray &uuid);                     ///< STRING temp_blacklist_uuid:<uuid>
-QByteArray incorrectTypeSessions();                                        ///< SET Error:IncorrectType
+QByteArray stream(int type, const QByteArray &session); ///< STREAM stream:<type>:<session>
+QByteArray sessionsOfType(int type);                    ///< SET session_uuid:<type>
+QByteArray workingSessionsOfType(int type);             ///< SET working_session_uuid:<type>
+QByteArray endedSessions();                             ///< SET ended_session
+QByteArray activeConnections();                         ///< SET active_connection
+QByteArray activeConnectionsOfType(int type);           ///< SET active_connection:<type>
+QByteArray activeTypesByUuid(const QByteArray &uuid);   ///< SET active_connection_by_uuid:<uuid>
+QByteArray activeSessionsOfTypeByUuid(int type,
+                                      const QByteArray &uuid); ///< SET active_uuid_type<2|254>:<uuid>
+QByteArray
+activeSessionsByUuid(const QByteArray &uuid); ///< SET map:active_connection-uuid-session_uuid:<uuid>
+QByteArray activeExtendedTypesByUuid(const QByteArray &uuid); ///< SET active_connection_extended_type:<uuid>
+QByteArray sessionExtendedTypeMap();                          ///< HASH map:session-uuid_active_extended_type
+QByteArray sensorsToKick();                                   ///< SET server:sensor_to_kick
+QByteArray temporaryBlacklist(const QByteArray &uuid);        ///< STRING temp_blacklist_uuid:<uuid>
+QByteArray incorrectTypeSessions();                           ///< SET Error:IncorrectType
 
 // ---- Error texts the reference stores in metadata_uuid:<uuid> Error ---------------------------
 QByteArray errorTemporarilyBlacklisted();
@@ -83,23 +85,26 @@ QByteArray errorStreamLimit();
 QByteArray workerPendingState(int type, const QByteArray &session);
 
 // ---- METADATA: extended types ------------------------------------------------------------------
-QByteArray extendedTypeMetadata(const QByteArray &uuid, const QByteArray &ext); ///< HASH metadata_extended_type_by_uuid:<uuid>:<ext>
-QByteArray allExtendedTypesByUuid(const QByteArray &uuid);                     ///< SET all_extended_types_by_uuid:<uuid>
+QByteArray extendedTypeMetadata(const QByteArray &uuid,
+                                const QByteArray &ext); ///< HASH metadata_extended_type_by_uuid:<uuid>:<ext>
+QByteArray allExtendedTypesByUuid(const QByteArray &uuid); ///< SET all_extended_types_by_uuid:<uuid>
 
 // ---- METADATA: analyzer queue definitions (spec §3.3) ----------------------------------------
 /// The queue type key: the decimal type, or the extended type name for type 254.
-QByteArray analyzerQueue(const QByteArray &queueUuid);                          ///< HASH analyzer:<queue_uuid>
-QByteArray analyzerQueuesOfType(int type);                                      ///< SET analyzer:<type> (non-group)
-QByteArray analyzerQueuesOfExtendedType(const QByteArray &ext);                 ///< SET analyzer:254:<ext> (non-group)
-QByteArray analyzerGroupQueuesOfType(int type);                                 ///< SET analyzer_uuid_group:<type>
-QByteArray analyzerGroupQueuesOfExtendedType(const QByteArray &ext);            ///< SET analyzer_uuid_group:254:<ext>
-QByteArray analyzerSensorGroup(const QByteArray &queueUuid);                    ///< SET analyzer_sensor_group:<queue_uuid>
-QByteArray sensorGroupQueues(const QByteArray &typeKey, const QByteArray &sensor); ///< SET sensor:queues:<type-or-ext>:<sensor>
-QByteArray allAnalyzerQueues();                                                 ///< SET all_analyzer_queues
-QByteArray allAnalyzerFormatTypes();                                            ///< SET all:analyzer:format_type
-QByteArray allAnalyzerExtendedTypes();                                          ///< SET all:analyzer:extended_type
-QByteArray allAnalyzerQueuesByFormatType(int type);                             ///< SET all:analyzer:by:format_type:<type>
-QByteArray allAnalyzerQueuesByExtendedType(const QByteArray &ext);              ///< SET all:analyzer:by:extended_type:<ext>
+QByteArray analyzerQueue(const QByteArray &queueUuid);               ///< HASH analyzer:<queue_uuid>
+QByteArray analyzerQueuesOfType(int type);                           ///< SET analyzer:<type> (non-group)
+QByteArray analyzerQueuesOfExtendedType(const QByteArray &ext);      ///< SET analyzer:254:<ext> (non-group)
+QByteArray analyzerGroupQueuesOfType(int type);                      ///< SET analyzer_uuid_group:<type>
+QByteArray analyzerGroupQueuesOfExtendedType(const QByteArray &ext); ///< SET analyzer_uuid_group:254:<ext>
+QByteArray analyzerSensorGroup(const QByteArray &queueUuid); ///< SET analyzer_sensor_group:<queue_uuid>
+QByteArray sensorGroupQueues(const QByteArray &typeKey,
+                             const QByteArray &sensor); ///< SET sensor:queues:<type-or-ext>:<sensor>
+QByteArray allAnalyzerQueues();                         ///< SET all_analyzer_queues
+QByteArray allAnalyzerFormatTypes();                    ///< SET all:analyzer:format_type
+QByteArray allAnalyzerExtendedTypes();                  ///< SET all:analyzer:extended_type
+QByteArray allAnalyzerQueuesByFormatType(int type);     ///< SET all:analyzer:by:format_type:<type>
+QByteArray
+allAnalyzerQueuesByExtendedType(const QByteArray &ext); ///< SET all:analyzer:by:extended_type:<ext>
 
 // Fields of analyzer:<queue_uuid>
 inline constexpr const char *kQueueFieldType = "type";
@@ -109,11 +114,13 @@ inline constexpr const char *kQueueFieldMaxSize = "max_size";
 inline constexpr const char *kQueueFieldLastUpdated = "last_updated";
 
 // ---- ANALYZER: the queues external analyzers consume (spec §3.4) -----------------------------
-QByteArray analyzerList(const QByteArray &typeKey, const QByteArray &queueUuid); ///< LIST analyzer:<type-or-ext>:<queue_uuid>
+QByteArray analyzerList(const QByteArray &typeKey,
+                        const QByteArray &queueUuid); ///< LIST analyzer:<type-or-ext>:<queue_uuid>
 
 // ---- Error texts stored by the workers ----------------------------------------------------------
-QByteArray errorPcapFormat();                                   ///< "Error: Type=1, Incorrect file format"
-QByteArray errorMetaHeaderJson();                               ///< "Error: Type=2, Incorrect JSON object"
-QByteArray errorUnsupportedExtendedType(const QByteArray &ext); ///< "Error: Type=2, Unsupported extended_type: <ext>"
+QByteArray errorPcapFormat();     ///< "Error: Type=1, Incorrect file format"
+QByteArray errorMetaHeaderJson(); ///< "Error: Type=2, Incorrect JSON object"
+QByteArray
+errorUnsupportedExtendedType(const QByteArray &ext); ///< "Error: Type=2, Unsupported extended_type: <ext>"
 
 } // namespace d4::store::keys

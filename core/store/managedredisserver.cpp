@@ -15,7 +15,8 @@ Q_LOGGING_CATEGORY(lcManagedRedis, "d4.redis.managed")
 
 namespace d4::store {
 
-ManagedRedisServer::ManagedRedisServer(QString executable, QString dataDirectory, int tcpPort, QObject *parent)
+ManagedRedisServer::ManagedRedisServer(QString executable, QString dataDirectory, int tcpPort,
+                                       QObject *parent)
     : QObject(parent)
     , m_executable(std::move(executable))
     , m_directory(QDir(dataDirectory).filePath(QStringLiteral("redis")))
@@ -70,33 +71,46 @@ bool ManagedRedisServer::launch()
 {
     QString program = QStandardPaths::findExecutable(m_executable);
     if (program.isEmpty()) {
-        program = QStandardPaths::findExecutable(m_executable, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+        program = QStandardPaths::findExecutable(m_executable,
+                                                 {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
     }
     if (program.isEmpty()) {
-        m_error = QStringLiteral("%1 not found: install the redis-server package or configure [Redis_*] sections")
-                      .arg(m_executable);
+        m_error =
+            QStringLiteral("%1 not found: install the redis-server package or configure [Redis_*] sections")
+                .arg(m_executable);
         return false;
     }
     QFile::remove(socketPath()); // a stale socket from a crash would make redis refuse to start
     m_process.setProgram(program);
     m_process.setWorkingDirectory(m_directory);
     m_process.setArguments({
-        QStringLiteral("--port"), QString::number(m_tcpPort),
-        QStringLiteral("--bind"), QStringLiteral("127.0.0.1 -::1"),
-        QStringLiteral("--unixsocket"), socketPath(),
-        QStringLiteral("--unixsocketperm"), QStringLiteral("700"),
-        QStringLiteral("--dir"), m_directory,
-        QStringLiteral("--appendonly"), QStringLiteral("yes"),
+        QStringLiteral("--port"),
+        QString::number(m_tcpPort),
+        QStringLiteral("--bind"),
+        QStringLiteral("127.0.0.1 -::1"),
+        QStringLiteral("--unixsocket"),
+        socketPath(),
+        QStringLiteral("--unixsocketperm"),
+        QStringLiteral("700"),
+        QStringLiteral("--dir"),
+        m_directory,
+        QStringLiteral("--appendonly"),
+        QStringLiteral("yes"),
         // "no": every acknowledged write has reached the AOF file through write(2) before Redis
         // replies, so a killed or crashed redis-server loses nothing we were told was stored.
         // "everysec" postpones that write() for up to 2 s while a background fsync runs, which
         // lost acknowledged stream entries when redis-server was killed under load. The kernel
         // still flushes the page cache on its own schedule (an OS crash can lose ~30 s).
-        QStringLiteral("--appendfsync"), QStringLiteral("no"),
-        QStringLiteral("--save"), QStringLiteral("900 1 60 1000"),
-        QStringLiteral("--daemonize"), QStringLiteral("no"),
-        QStringLiteral("--databases"), QStringLiteral("16"),
-        QStringLiteral("--logfile"), QDir(m_directory).filePath(QStringLiteral("redis.log")),
+        QStringLiteral("--appendfsync"),
+        QStringLiteral("no"),
+        QStringLiteral("--save"),
+        QStringLiteral("900 1 60 1000"),
+        QStringLiteral("--daemonize"),
+        QStringLiteral("no"),
+        QStringLiteral("--databases"),
+        QStringLiteral("16"),
+        QStringLiteral("--logfile"),
+        QDir(m_directory).filePath(QStringLiteral("redis.log")),
     });
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start();
@@ -133,8 +147,9 @@ void ManagedRedisServer::onFinished(int exitCode, QProcess::ExitStatus status)
     if (m_stopping) {
         return;
     }
-    const QString reason = status == QProcess::CrashExit ? QStringLiteral("crashed")
-                                                         : QStringLiteral("exited with code %1").arg(exitCode);
+    const QString reason = status == QProcess::CrashExit
+                               ? QStringLiteral("crashed")
+                               : QStringLiteral("exited with code %1").arg(exitCode);
     qCWarning(lcManagedRedis) << "redis-server" << reason << "- restarting";
     Q_EMIT crashed(reason);
     m_restartTimer.start(200);

@@ -83,9 +83,10 @@ void RedisClient::connectNow()
     if (m_context) {
         return;
     }
-    redisAsyncContext *context = m_endpoint.unixSocket.isEmpty()
-                                     ? redisAsyncConnect(m_endpoint.host.toLocal8Bit().constData(), m_endpoint.port)
-                                     : redisAsyncConnectUnix(m_endpoint.unixSocket.toLocal8Bit().constData());
+    redisAsyncContext *context =
+        m_endpoint.unixSocket.isEmpty()
+            ? redisAsyncConnect(m_endpoint.host.toLocal8Bit().constData(), m_endpoint.port)
+            : redisAsyncConnectUnix(m_endpoint.unixSocket.toLocal8Bit().constData());
     if (!context) {
         scheduleReconnect();
         return;
@@ -158,7 +159,7 @@ void RedisClient::onConnected(int status)
 void RedisClient::onDisconnected(int status)
 {
     const QString reason = (status == REDIS_OK || !m_context) ? QStringLiteral("closed")
-                                                               : QString::fromLocal8Bit(m_context->errstr);
+                                                              : QString::fromLocal8Bit(m_context->errstr);
     m_context = nullptr;
     m_discarding = false;
     dropNotifiers();
@@ -230,8 +231,8 @@ void RedisClient::dispatch(const Command &command, std::optional<Internal> inter
         argv.push_back(argument.constData());
         lengths.push_back(static_cast<size_t>(argument.size()));
     }
-    redisAsyncCommandArgv(m_context, &RedisClientAdapter::replyCallback, nullptr, static_cast<int>(argv.size()),
-                          argv.data(), lengths.data());
+    redisAsyncCommandArgv(m_context, &RedisClientAdapter::replyCallback, nullptr,
+                          static_cast<int>(argv.size()), argv.data(), lengths.data());
     if (internal) {
         m_internal.push_back(*internal);
     }
@@ -278,8 +279,9 @@ void RedisClient::onReply(redisReply *reply)
     if (isTransientError(*reply)) {
         // Redis is loading its data set after a restart (or similar): reconnect and replay this
         // command and everything after it, in order, instead of failing them.
-        qCInfo(lcRedis) << "Redis" << m_endpoint.describe() << "is busy:"
-                        << QByteArray(reply->str, static_cast<qsizetype>(reply->len)) << "- retrying";
+        qCInfo(lcRedis) << "Redis" << m_endpoint.describe()
+                        << "is busy:" << QByteArray(reply->str, static_cast<qsizetype>(reply->len))
+                        << "- retrying";
         m_discarding = true;
         redisAsyncDisconnect(m_context);
         return;
@@ -300,13 +302,15 @@ void RedisClient::reportUnhandledError(const Command &command, const redisReply 
     const QByteArray text(reply.str, static_cast<qsizetype>(reply.len));
     // A replayed XADD whose first copy Redis had already applied is refused by its explicit ID:
     // that is the duplicate suppression working, not an error.
-    if (command.arguments.value(0) == "XADD" && text.contains("equal or smaller than the target stream top item")) {
+    if (command.arguments.value(0) == "XADD" &&
+        text.contains("equal or smaller than the target stream top item")) {
         return;
     }
     // Rate-limited: a broken database must not flood the log at the packet rate.
     if (m_unhandledErrors++ % 1000 == 0) {
-        qCWarning(lcRedis).noquote() << "Redis" << m_endpoint.describe() << "refused" << command.arguments.value(0)
-                                     << ":" << text << "(" << m_unhandledErrors << "errors so far)";
+        qCWarning(lcRedis).noquote() << "Redis" << m_endpoint.describe() << "refused"
+                                     << command.arguments.value(0) << ":" << text << "(" << m_unhandledErrors
+                                     << "errors so far)";
     }
 }
 

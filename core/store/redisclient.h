@@ -88,7 +88,11 @@ private:
     void onConnected(int status);
     void onDisconnected(int status);
     void onReply(redisReply *reply);
-    enum class Internal { Setup, ReadinessProbe };
+    enum class Internal
+    {
+        Setup,
+        ReadinessProbe
+    };
     void dispatch(const Command &command, std::optional<Internal> internal);
     void probeReadiness();
     void reportUnhandledError(const Command &command, const redisReply &reply);
@@ -100,8 +104,8 @@ private:
     redisAsyncContext *m_context = nullptr;
     std::unique_ptr<QSocketNotifier> m_readNotifier;
     std::unique_ptr<QSocketNotifier> m_writeNotifier;
-    std::deque<Command> m_queue;    ///< not yet written
-    std::deque<Command> m_inFlight; ///< written, waiting for the reply (in order)
+    std::deque<Command> m_queue;     ///< not yet written
+    std::deque<Command> m_inFlight;  ///< written, waiting for the reply (in order)
     std::deque<Internal> m_internal; ///< replies of our own commands (AUTH, SELECT, INFO) still due
     bool m_ready = false;            ///< connected and done loading: user commands may flow
     quint64 m_unhandledErrors = 0;

@@ -13,7 +13,7 @@ struct RedisEndpoint
     int port = 6379;
     QString unixSocket; ///< when set, host and port are ignored
     int db = 0;
-    QString password;   ///< AUTH before SELECT when not empty; never logged
+    QString password; ///< AUTH before SELECT when not empty; never logged
 
     /** "host:port/db" or "unix:path/db", without the password, for logs and the UI. */
     QString describe() const;

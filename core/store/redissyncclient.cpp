@@ -34,8 +34,8 @@ bool RedisSyncClient::ensureConnected()
             : redisConnectUnixWithTimeout(m_endpoint.unixSocket.toLocal8Bit().constData(), timeout);
     if (!context || context->err) {
         m_error = QStringLiteral("cannot connect to Redis at %1: %2")
-                      .arg(m_endpoint.describe(),
-                           context ? QString::fromLocal8Bit(context->errstr) : QStringLiteral("out of memory"));
+                      .arg(m_endpoint.describe(), context ? QString::fromLocal8Bit(context->errstr)
+                                                          : QStringLiteral("out of memory"));
         redisFree(context);
         return false;
     }
@@ -75,7 +75,8 @@ RedisValue RedisSyncClient::execute(const QByteArrayList &arguments)
     auto *reply = static_cast<redisReply *>(
         redisCommandArgv(m_context.get(), static_cast<int>(argv.size()), argv.data(), lengths.data()));
     if (!reply) {
-        m_error = QStringLiteral("Redis at %1: %2").arg(m_endpoint.describe(), QString::fromLocal8Bit(m_context->errstr));
+        m_error = QStringLiteral("Redis at %1: %2")
+                      .arg(m_endpoint.describe(), QString::fromLocal8Bit(m_context->errstr));
         m_context.reset();
         return RedisValue::error(m_error.toUtf8());
     }

@@ -12,7 +12,15 @@ namespace d4::store {
 /** A Redis reply copied into Qt types (for code that must not see hiredis structures). */
 struct RedisValue
 {
-    enum class Kind { Nil, Status, Error, Integer, String, Array };
+    enum class Kind
+    {
+        Nil,
+        Status,
+        Error,
+        Integer,
+        String,
+        Array
+    };
     Kind kind = Kind::Nil;
     QByteArray string;          ///< Status, Error and String
     long long integer = 0;      ///< Integer

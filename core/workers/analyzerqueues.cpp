@@ -18,8 +18,8 @@ constexpr qsizetype kItemsPerCommand = 1000;
 
 } // namespace
 
-AnalyzerQueues::AnalyzerQueues(store::RedisEndpoint metadata, store::RedisEndpoint analyzer, qint64 defaultMaxSize,
-                               int cacheMs)
+AnalyzerQueues::AnalyzerQueues(store::RedisEndpoint metadata, store::RedisEndpoint analyzer,
+                               qint64 defaultMaxSize, int cacheMs)
     : m_metadata(std::move(metadata), 5000)
     , m_analyzer(std::move(analyzer), 5000)
     , m_defaultMaxSize(defaultMaxSize)
@@ -44,14 +44,16 @@ const std::vector<AnalyzerQueues::Queue> *AnalyzerQueues::queuesFor(const QByteA
     }
     const QByteArray shared =
         extended ? keys::analyzerQueuesOfExtendedType(typeKey) : keys::analyzerQueuesOfType(typeKey.toInt());
-    const store::RedisValue all = m_metadata.command({"SUNION", shared, keys::sensorGroupQueues(typeKey, sensorUuid)});
+    const store::RedisValue all =
+        m_metadata.command({"SUNION", shared, keys::sensorGroupQueues(typeKey, sensorUuid)});
     if (all.isError()) {
         fail(all);
         return nullptr;
     }
     CacheEntry entry;
     for (const QByteArray &uuid : all.sortedStrings()) {
-        const store::RedisValue size = m_metadata.command({"HGET", keys::analyzerQueue(uuid), keys::kQueueFieldMaxSize});
+        const store::RedisValue size =
+            m_metadata.command({"HGET", keys::analyzerQueue(uuid), keys::kQueueFieldMaxSize});
         if (size.isError()) {
             fail(size);
             return nullptr;
@@ -97,7 +99,8 @@ bool AnalyzerQueues::push(const QByteArray &sensorUuid, const QByteArray &typeKe
                 return fail(pushed);
             }
         }
-        const store::RedisValue trimmed = m_analyzer.command({"LTRIM", list, "0", QByteArray::number(queue.maxSize)});
+        const store::RedisValue trimmed =
+            m_analyzer.command({"LTRIM", list, "0", QByteArray::number(queue.maxSize)});
         if (trimmed.isError()) {
             return fail(trimmed);
         }

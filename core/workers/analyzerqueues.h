@@ -35,7 +35,8 @@ public:
      * Pushes @p items (empty ones are skipped). @p extended selects `analyzer:254:<typeKey>` as the
      * non-group set. Returns false with errorString() on a Redis error.
      */
-    bool push(const QByteArray &sensorUuid, const QByteArray &typeKey, bool extended, const QByteArrayList &items);
+    bool push(const QByteArray &sensorUuid, const QByteArray &typeKey, bool extended,
+              const QByteArrayList &items);
     /** Forgets cached queue definitions. */
     void invalidate() { m_cache.clear(); }
     QString errorString() const { return m_error; }
@@ -52,7 +53,8 @@ private:
         QElapsedTimer age;
     };
 
-    const std::vector<Queue> *queuesFor(const QByteArray &sensorUuid, const QByteArray &typeKey, bool extended);
+    const std::vector<Queue> *queuesFor(const QByteArray &sensorUuid, const QByteArray &typeKey,
+                                        bool extended);
     bool fail(const store::RedisValue &value);
 
     store::RedisSyncClient m_metadata;

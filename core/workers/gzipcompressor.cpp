@@ -2,10 +2,10 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "workers/gzipcompressor.h"
 
+#include <zlib.h>
+
 #include <QFile>
 #include <QFileInfo>
-
-#include <zlib.h>
 
 namespace d4::workers {
 

@@ -21,7 +21,8 @@ LineChannel::LineChannel(WorkerContext &context, QByteArray typeKey, bool extend
     , m_rebuilder(maxLineLength)
 {
     if (pathFunction) {
-        m_file = std::make_unique<RotatingFile>(std::move(pathFunction), context.settings.rotationIntervalSeconds);
+        m_file =
+            std::make_unique<RotatingFile>(std::move(pathFunction), context.settings.rotationIntervalSeconds);
     }
 }
 
@@ -84,7 +85,8 @@ void LineChannel::finish()
     if (m_file && !tail.isEmpty()) {
         QString error;
         bool created = false;
-        if (!m_file->ensureOpen(QDateTime::currentDateTime(), created, error) || !m_file->write(tail, error)) {
+        if (!m_file->ensureOpen(QDateTime::currentDateTime(), created, error) ||
+            !m_file->write(tail, error)) {
             qCWarning(lcWorkers).noquote() << error;
         }
     }

@@ -15,12 +15,14 @@ LineWorker::LineWorker(WorkerContext &context, int type, QByteArray session)
 {
     const QString suffix = type == 3 ? QStringLiteral(".syslog.txt") : QStringLiteral(".passivedns.txt");
     const QString root = context.settings.saveDirectory;
-    m_channel = std::make_unique<LineChannel>(
-        context, QByteArray::number(type), false, kMaxLineLength, [this, root, suffix, type](const QDateTime &now) {
-            return QDir(root).filePath(QString::fromLatin1(m_sensorUuid) + QLatin1Char('/') + QString::number(type) +
-                                       QLatin1Char('/') + RotatingFile::datePath(now) + QLatin1Char('/') +
-                                       RotatingFile::baseName(m_sensorUuid, now) + suffix);
-        });
+    m_channel = std::make_unique<LineChannel>(context, QByteArray::number(type), false, kMaxLineLength,
+                                              [this, root, suffix, type](const QDateTime &now) {
+                                                  return QDir(root).filePath(
+                                                      QString::fromLatin1(m_sensorUuid) + QLatin1Char('/') +
+                                                      QString::number(type) + QLatin1Char('/') +
+                                                      RotatingFile::datePath(now) + QLatin1Char('/') +
+                                                      RotatingFile::baseName(m_sensorUuid, now) + suffix);
+                                              });
 }
 
 LineWorker::~LineWorker() = default;

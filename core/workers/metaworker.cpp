@@ -42,8 +42,10 @@ QByteArray MetaWorker::currentStream() const
 
 bool MetaWorker::resume()
 {
-    const store::RedisValue header = m_context.stream.command({"GET", keys::workerPendingState(2, m_session)});
-    const store::RedisValue lines = m_context.stream.command({"GET", keys::workerPendingState(254, m_session)});
+    const store::RedisValue header =
+        m_context.stream.command({"GET", keys::workerPendingState(2, m_session)});
+    const store::RedisValue lines =
+        m_context.stream.command({"GET", keys::workerPendingState(254, m_session)});
     if (header.isError() || lines.isError()) {
         m_error = QString::fromUtf8(header.isError() ? header.string : lines.string);
         return false;
@@ -87,9 +89,9 @@ SessionWorker::Result MetaWorker::handle(const QList<StreamEntry> &entries)
         }
         m_channel->feed(entry.message);
     }
-    const store::RedisValue seen =
-        m_context.metadata.command({"HSET", keys::extendedTypeMetadata(m_sensorUuid, m_extendedType),
-                                    keys::kFieldLastSeen, QByteArray::number(QDateTime::currentSecsSinceEpoch())});
+    const store::RedisValue seen = m_context.metadata.command(
+        {"HSET", keys::extendedTypeMetadata(m_sensorUuid, m_extendedType), keys::kFieldLastSeen,
+         QByteArray::number(QDateTime::currentSecsSinceEpoch())});
     if (seen.isError()) {
         m_error = QString::fromUtf8(seen.string);
         return Result::Failed;
@@ -123,7 +125,8 @@ SessionWorker::Result MetaWorker::handleHeader(const QList<StreamEntry> &entries
 SessionWorker::Result MetaWorker::acceptHeader(bool resumed)
 {
     const QJsonDocument document = QJsonDocument::fromJson(m_header);
-    const QJsonValue type = document.isObject() ? document.object().value(QStringLiteral("type")) : QJsonValue();
+    const QJsonValue type =
+        document.isObject() ? document.object().value(QStringLiteral("type")) : QJsonValue();
     if (!type.isString() || type.toString().isEmpty()) {
         storeRejection(keys::errorMetaHeaderJson());
         return Result::Rejected;
@@ -149,11 +152,11 @@ SessionWorker::Result MetaWorker::acceptHeader(bool resumed)
         return Result::Handled;
     }
     const QDateTime now = QDateTime::currentDateTime();
-    const QString path = QDir(m_context.settings.saveDirectory)
-                             .filePath(QString::fromLatin1(m_sensorUuid) + QStringLiteral("/254/") +
-                                       RotatingFile::datePath(now) + QLatin1Char('/') +
-                                       QString::fromUtf8(m_extendedType) + QLatin1Char('/') +
-                                       RotatingFile::baseName(m_sensorUuid, now) + QStringLiteral(".json"));
+    const QString path =
+        QDir(m_context.settings.saveDirectory)
+            .filePath(QString::fromLatin1(m_sensorUuid) + QStringLiteral("/254/") +
+                      RotatingFile::datePath(now) + QLatin1Char('/') + QString::fromUtf8(m_extendedType) +
+                      QLatin1Char('/') + RotatingFile::baseName(m_sensorUuid, now) + QStringLiteral(".json"));
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(m_header) != m_header.size()) {
@@ -163,7 +166,8 @@ SessionWorker::Result MetaWorker::acceptHeader(bool resumed)
     const QByteArray metadataKey = keys::extendedTypeMetadata(m_sensorUuid, m_extendedType);
     m_context.metadata.command({"SADD", keys::allExtendedTypesByUuid(m_sensorUuid), m_extendedType});
     m_context.metadata.command({"HSETNX", metadataKey, keys::kFieldFirstSeen, seconds});
-    const store::RedisValue last = m_context.metadata.command({"HSET", metadataKey, keys::kFieldLastSeen, seconds});
+    const store::RedisValue last =
+        m_context.metadata.command({"HSET", metadataKey, keys::kFieldLastSeen, seconds});
     if (last.isError()) {
         m_error = QString::fromUtf8(last.string);
         return Result::Failed;
@@ -181,18 +185,21 @@ void MetaWorker::createHandler()
         const QString ext = QString::fromUtf8(m_extendedType);
         path = [this, root, ext](const QDateTime &now) {
             return QDir(root).filePath(QString::fromLatin1(m_sensorUuid) + QStringLiteral("/254/") +
-                                       RotatingFile::datePath(now) + QLatin1Char('/') + ext + QLatin1Char('/') +
-                                       RotatingFile::baseName(m_sensorUuid, now) + QStringLiteral(".txt"));
+                                       RotatingFile::datePath(now) + QLatin1Char('/') + ext +
+                                       QLatin1Char('/') + RotatingFile::baseName(m_sensorUuid, now) +
+                                       QStringLiteral(".txt"));
         };
     }
-    m_channel = std::make_unique<LineChannel>(m_context, m_extendedType, true, kMaxLineLength, std::move(path));
+    m_channel =
+        std::make_unique<LineChannel>(m_context, m_extendedType, true, kMaxLineLength, std::move(path));
     m_channel->setSensorUuid(m_sensorUuid);
 }
 
 QList<QPair<QByteArray, QByteArray>> MetaWorker::stateWrites() const
 {
     if (!m_headerDone) {
-        return {{keys::workerPendingState(2, m_session), m_header.isEmpty() ? QByteArray() : kStatePartial + m_header}};
+        return {{keys::workerPendingState(2, m_session),
+                 m_header.isEmpty() ? QByteArray() : kStatePartial + m_header}};
     }
     return {{keys::workerPendingState(2, m_session), kStateComplete + m_sensorUuid + m_header},
             {keys::workerPendingState(254, m_session), m_channel->pending()}};

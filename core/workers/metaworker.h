@@ -47,7 +47,7 @@ private:
     Result acceptHeader(bool resumed);
     void createHandler();
 
-    QByteArray m_header;        ///< the JSON text assembled so far
+    QByteArray m_header; ///< the JSON text assembled so far
     bool m_headerDone = false;
     QByteArray m_extendedType;
     std::unique_ptr<LineChannel> m_channel;

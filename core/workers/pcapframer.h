@@ -13,7 +13,7 @@ struct PcapRecord
     quint32 seconds = 0;
     quint32 fraction = 0; ///< microseconds, or nanoseconds when the file says so
     quint32 originalLength = 0;
-    QByteArray data;      ///< the captured bytes
+    QByteArray data; ///< the captured bytes
 };
 
 /**
@@ -27,7 +27,13 @@ struct PcapRecord
 class PcapFramer final
 {
 public:
-    enum class Error { None, BadMagic, BadVersion, RecordTooLarge };
+    enum class Error
+    {
+        None,
+        BadMagic,
+        BadVersion,
+        RecordTooLarge
+    };
 
     static constexpr qsizetype kGlobalHeaderSize = 24;
     static constexpr qsizetype kRecordHeaderSize = 16;

@@ -19,8 +19,9 @@ PcapWorker::PcapWorker(WorkerContext &context, QByteArray session)
     , m_file(
           [this](const QDateTime &now) {
               return QDir(m_context.settings.saveDirectory)
-                  .filePath(QString::fromLatin1(m_sensorUuid) + QStringLiteral("/1/") + RotatingFile::datePath(now) +
-                            QLatin1Char('/') + RotatingFile::baseName(m_sensorUuid, now) + QStringLiteral(".cap"));
+                  .filePath(QString::fromLatin1(m_sensorUuid) + QStringLiteral("/1/") +
+                            RotatingFile::datePath(now) + QLatin1Char('/') +
+                            RotatingFile::baseName(m_sensorUuid, now) + QStringLiteral(".cap"));
           },
           context.settings.rotationIntervalSeconds)
 {
@@ -43,8 +44,8 @@ SessionWorker::Result PcapWorker::handle(const QList<StreamEntry> &entries)
             m_sensorUuid = entry.sensorUuid;
         }
         if (!m_framer.feed(entry.message, records, count)) {
-            qCWarning(lcWorkers).noquote() << "type 1 session" << m_session << ":"
-                                           << PcapFramer::errorText(m_framer.error());
+            qCWarning(lcWorkers).noquote()
+                << "type 1 session" << m_session << ":" << PcapFramer::errorText(m_framer.error());
             m_file.close();
             storeRejection(store::keys::errorPcapFormat());
             return Result::Rejected;
@@ -58,8 +59,9 @@ SessionWorker::Result PcapWorker::handle(const QList<StreamEntry> &entries)
         return Result::Handled;
     }
     bool created = false;
-    if (!m_file.ensureOpen(now, created, m_error) || (created && !m_file.write(m_framer.globalHeader(), m_error)) ||
-        !m_file.write(records, m_error) || !m_file.flush(m_error)) {
+    if (!m_file.ensureOpen(now, created, m_error) ||
+        (created && !m_file.write(m_framer.globalHeader(), m_error)) || !m_file.write(records, m_error) ||
+        !m_file.flush(m_error)) {
         return Result::Failed;
     }
     for (WorkerTap *tap : std::as_const(m_context.taps)) {

@@ -48,14 +48,16 @@ bool QueueManager::attach(const QueueInfo &queue, const QByteArrayList &sensors,
     const bool extended = queue.type == 254;
     if (sensors.isEmpty()) {
         return run(m_metadata,
-                   {"SADD", extended ? keys::analyzerQueuesOfExtendedType(queue.extendedType)
-                                     : keys::analyzerQueuesOfType(queue.type),
+                   {"SADD",
+                    extended ? keys::analyzerQueuesOfExtendedType(queue.extendedType)
+                             : keys::analyzerQueuesOfType(queue.type),
                     queue.uuid},
                    error);
     }
     if (!run(m_metadata,
-             {"SADD", extended ? keys::analyzerGroupQueuesOfExtendedType(queue.extendedType)
-                               : keys::analyzerGroupQueuesOfType(queue.type),
+             {"SADD",
+              extended ? keys::analyzerGroupQueuesOfExtendedType(queue.extendedType)
+                       : keys::analyzerGroupQueuesOfType(queue.type),
               queue.uuid},
              error)) {
         return false;
@@ -79,20 +81,22 @@ bool QueueManager::detach(const QueueInfo &queue, QString &error)
     }
     return run(m_metadata, {"DEL", keys::analyzerSensorGroup(queue.uuid)}, error) &&
            run(m_metadata,
-               {"SREM", extended ? keys::analyzerQueuesOfExtendedType(queue.extendedType)
-                                 : keys::analyzerQueuesOfType(queue.type),
+               {"SREM",
+                extended ? keys::analyzerQueuesOfExtendedType(queue.extendedType)
+                         : keys::analyzerQueuesOfType(queue.type),
                 queue.uuid},
                error) &&
            run(m_metadata,
-               {"SREM", extended ? keys::analyzerGroupQueuesOfExtendedType(queue.extendedType)
-                                 : keys::analyzerGroupQueuesOfType(queue.type),
+               {"SREM",
+                extended ? keys::analyzerGroupQueuesOfExtendedType(queue.extendedType)
+                         : keys::analyzerGroupQueuesOfType(queue.type),
                 queue.uuid},
                error);
 }
 
-std::optional<QByteArray> QueueManager::create(int type, const QByteArray &extendedType, const QString &description,
-                                               const QByteArrayList &sensorGroup, const QByteArray &queueUuid,
-                                               QString &error)
+std::optional<QByteArray> QueueManager::create(int type, const QByteArray &extendedType,
+                                               const QString &description, const QByteArrayList &sensorGroup,
+                                               const QByteArray &queueUuid, QString &error)
 {
     QueueInfo queue;
     queue.type = type == 2 ? 254 : type;
@@ -107,7 +111,8 @@ std::optional<QByteArray> QueueManager::create(int type, const QByteArray &exten
             return std::nullopt;
         }
     }
-    queue.uuid = queueUuid.isEmpty() ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces) : queueUuid.trimmed();
+    queue.uuid =
+        queueUuid.isEmpty() ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces) : queueUuid.trimmed();
     if (QUuid::fromString(QLatin1StringView(queue.uuid)).isNull()) {
         error = QStringLiteral("'%1' is not a UUID").arg(QString::fromLatin1(queue.uuid));
         return std::nullopt;
@@ -139,14 +144,15 @@ std::optional<QByteArray> QueueManager::create(int type, const QByteArray &exten
         !run(m_metadata, {"SADD", keys::allAnalyzerQueues(), queue.uuid}, error)) {
         return std::nullopt;
     }
-    const bool ok = queue.type == 254
-                        ? run(m_metadata, {"SADD", keys::allAnalyzerExtendedTypes(), queue.extendedType}, error) &&
-                              run(m_metadata,
-                                  {"SADD", keys::allAnalyzerQueuesByExtendedType(queue.extendedType), queue.uuid}, error)
-                        : run(m_metadata, {"SADD", keys::allAnalyzerFormatTypes(), QByteArray::number(queue.type)},
-                              error) &&
-                              run(m_metadata, {"SADD", keys::allAnalyzerQueuesByFormatType(queue.type), queue.uuid},
-                                  error);
+    const bool ok =
+        queue.type == 254
+            ? run(m_metadata, {"SADD", keys::allAnalyzerExtendedTypes(), queue.extendedType}, error) &&
+                  run(m_metadata,
+                      {"SADD", keys::allAnalyzerQueuesByExtendedType(queue.extendedType), queue.uuid}, error)
+            : run(m_metadata, {"SADD", keys::allAnalyzerFormatTypes(), QByteArray::number(queue.type)},
+                  error) &&
+                  run(m_metadata, {"SADD", keys::allAnalyzerQueuesByFormatType(queue.type), queue.uuid},
+                      error);
     if (!ok) {
         return std::nullopt;
     }
@@ -196,11 +202,13 @@ bool QueueManager::setDescription(const QByteArray &queueUuid, const QString &de
     if (!info(queueUuid, error)) {
         return false;
     }
-    return run(m_metadata, {"HSET", keys::analyzerQueue(queueUuid), keys::kQueueFieldDescription, description.toUtf8()},
+    return run(m_metadata,
+               {"HSET", keys::analyzerQueue(queueUuid), keys::kQueueFieldDescription, description.toUtf8()},
                error);
 }
 
-bool QueueManager::setSensorGroup(const QByteArray &queueUuid, const QByteArrayList &sensorGroup, QString &error)
+bool QueueManager::setSensorGroup(const QByteArray &queueUuid, const QByteArrayList &sensorGroup,
+                                  QString &error)
 {
     const std::optional<QueueInfo> queue = info(queueUuid, error);
     if (!queue) {
@@ -224,8 +232,10 @@ bool QueueManager::setMaxSize(const QByteArray &queueUuid, qint64 maxSize, QStri
     if (maxSize <= 0) {
         return run(m_metadata, {"HDEL", keys::analyzerQueue(queueUuid), keys::kQueueFieldMaxSize}, error);
     }
-    return run(m_metadata,
-               {"HSET", keys::analyzerQueue(queueUuid), keys::kQueueFieldMaxSize, QByteArray::number(maxSize)}, error);
+    return run(
+        m_metadata,
+        {"HSET", keys::analyzerQueue(queueUuid), keys::kQueueFieldMaxSize, QByteArray::number(maxSize)},
+        error);
 }
 
 bool QueueManager::remove(const QByteArray &queueUuid, QString &error)
@@ -237,8 +247,9 @@ bool QueueManager::remove(const QByteArray &queueUuid, QString &error)
     const bool extended = queue->type == 254;
     return run(m_metadata, {"SREM", keys::allAnalyzerQueues(), queueUuid}, error) &&
            run(m_metadata,
-               {"SREM", extended ? keys::allAnalyzerQueuesByExtendedType(queue->extendedType)
-                                 : keys::allAnalyzerQueuesByFormatType(queue->type),
+               {"SREM",
+                extended ? keys::allAnalyzerQueuesByExtendedType(queue->extendedType)
+                         : keys::allAnalyzerQueuesByFormatType(queue->type),
                 queueUuid},
                error) &&
            run(m_metadata, {"DEL", keys::analyzerQueue(queueUuid)}, error) &&
@@ -266,8 +277,8 @@ std::optional<QByteArrayList> QueueManager::sample(const QByteArray &queueUuid, 
     store::RedisValue range;
     if (!queue || count <= 0 ||
         !run(m_analyzer,
-             {"LRANGE", keys::analyzerList(queue->typeKey(), queueUuid), QByteArray::number(-count), "-1"}, error,
-             &range)) {
+             {"LRANGE", keys::analyzerList(queue->typeKey(), queueUuid), QByteArray::number(-count), "-1"},
+             error, &range)) {
         if (count <= 0 && queue) {
             return QByteArrayList();
         }

@@ -17,8 +17,8 @@ namespace d4::workers {
 struct QueueInfo
 {
     QByteArray uuid;
-    int type = 0;               ///< 254 for extended types
-    QByteArray extendedType;    ///< metatype, for type 254
+    int type = 0;            ///< 254 for extended types
+    QByteArray extendedType; ///< metatype, for type 254
     QString description;
     qint64 maxSize = 0;         ///< 0 = the configured default
     double lastUpdated = 0;     ///< epoch seconds of the last push, 0 = never
@@ -46,9 +46,11 @@ public:
      * without dashes) feed it. @p queueUuid empty = a new random UUID. Returns the queue UUID.
      */
     std::optional<QByteArray> create(int type, const QByteArray &extendedType, const QString &description,
-                                     const QByteArrayList &sensorGroup, const QByteArray &queueUuid, QString &error);
+                                     const QByteArrayList &sensorGroup, const QByteArray &queueUuid,
+                                     QString &error);
     bool setDescription(const QByteArray &queueUuid, const QString &description, QString &error);
-    /** Replaces the sensor group (empty = every sensor), moving the queue between the group and non-group sets. */
+    /** Replaces the sensor group (empty = every sensor), moving the queue between the group and non-group
+     * sets. */
     bool setSensorGroup(const QByteArray &queueUuid, const QByteArrayList &sensorGroup, QString &error);
     /** Sets `max_size`; 0 removes it so the configured default applies. */
     bool setMaxSize(const QByteArray &queueUuid, qint64 maxSize, QString &error);

@@ -79,7 +79,8 @@ QString RotatingFile::datePath(const QDateTime &now)
 
 QString RotatingFile::baseName(const QByteArray &sensorUuid, const QDateTime &now)
 {
-    return QString::fromLatin1(sensorUuid) + QLatin1Char('-') + now.toString(QStringLiteral("yyyy-MM-dd-HHmmss"));
+    return QString::fromLatin1(sensorUuid) + QLatin1Char('-') +
+           now.toString(QStringLiteral("yyyy-MM-dd-HHmmss"));
 }
 
 } // namespace d4::workers

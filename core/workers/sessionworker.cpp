@@ -29,7 +29,8 @@ QByteArray SessionWorker::currentStream() const
 
 bool SessionWorker::resume()
 {
-    const store::RedisValue state = m_context.stream.command({"GET", keys::workerPendingState(m_type, m_session)});
+    const store::RedisValue state =
+        m_context.stream.command({"GET", keys::workerPendingState(m_type, m_session)});
     if (state.isError()) {
         m_error = QString::fromUtf8(state.string);
         return false;
@@ -48,10 +49,12 @@ void SessionWorker::cleanUp()
 
 void SessionWorker::storeRejection(const QByteArray &errorText)
 {
-    qCWarning(lcWorkers).noquote() << "session" << m_session << "of" << m_sensorUuid << "rejected:" << errorText;
+    qCWarning(lcWorkers).noquote() << "session" << m_session << "of" << m_sensorUuid
+                                   << "rejected:" << errorText;
     m_context.stream.command({"SADD", keys::incorrectTypeSessions(), m_session});
     if (!m_sensorUuid.isEmpty()) {
-        m_context.metadata.command({"HSET", keys::sensorMetadata(m_sensorUuid), keys::kFieldError, errorText});
+        m_context.metadata.command(
+            {"HSET", keys::sensorMetadata(m_sensorUuid), keys::kFieldError, errorText});
     }
 }
 

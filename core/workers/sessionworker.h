@@ -29,7 +29,8 @@ struct StreamEntry
 class SessionWorker
 {
 public:
-    enum class Result {
+    enum class Result
+    {
         Handled,  ///< acknowledge the entries
         Rejected, ///< the data is unusable: the error was stored; clean the session up
         Failed    ///< a Redis or disk failure: drop this worker, a new one resumes from Redis

@@ -19,8 +19,8 @@ struct WorkerContext
         : settings(workerSettings)
         , stream(workerSettings.redis.stream, 5000)
         , metadata(workerSettings.redis.metadata, 5000)
-        , queues(workerSettings.redis.metadata, workerSettings.redis.analyzer, workerSettings.defaultQueueMaxSize,
-                 workerSettings.queueCacheMs)
+        , queues(workerSettings.redis.metadata, workerSettings.redis.analyzer,
+                 workerSettings.defaultQueueMaxSize, workerSettings.queueCacheMs)
         , taps(std::move(workerTaps))
     {
     }

@@ -82,7 +82,8 @@ void WorkerLoop::shutdown()
     m_running = false;
     for (auto &[key, slot] : m_sessions) {
         slot.worker->suspend();
-        m_context->stream.command({"SREM", keys::workingSessionsOfType(slot.worker->type()), slot.worker->session()});
+        m_context->stream.command(
+            {"SREM", keys::workingSessionsOfType(slot.worker->type()), slot.worker->session()});
     }
     m_sessions.clear();
 }
@@ -123,7 +124,8 @@ std::unique_ptr<SessionWorker> WorkerLoop::createWorker(int type, const QByteArr
 void WorkerLoop::discover()
 {
     for (const int type : handledTypes()) {
-        const store::RedisValue sessions = m_context->stream.command({"SMEMBERS", keys::sessionsOfType(type)});
+        const store::RedisValue sessions =
+            m_context->stream.command({"SMEMBERS", keys::sessionsOfType(type)});
         if (sessions.isError()) {
             qCWarning(lcWorkers).noquote() << "cannot read sessions:" << sessions.string;
             return;
@@ -143,7 +145,8 @@ void WorkerLoop::discover()
             }
             m_context->stream.command({"SADD", keys::workingSessionsOfType(type), session});
             if (!worker->resume()) {
-                qCWarning(lcWorkers).noquote() << "cannot resume session" << session << ":" << worker->errorString();
+                qCWarning(lcWorkers).noquote()
+                    << "cannot resume session" << session << ":" << worker->errorString();
                 continue;
             }
             qCDebug(lcWorkers).noquote() << "worker for type" << type << "session" << session;
@@ -204,8 +207,12 @@ void WorkerLoop::read()
 {
     const qsizetype perStream = kReadBudgetBytes / (m_entrySizeEstimate * qsizetype(m_sessions.size()));
     const qsizetype count = qBound(qsizetype(1), perStream, qsizetype(m_context->settings.readBatch));
-    QByteArrayList command{"XREAD", "COUNT", QByteArray::number(count), "BLOCK",
-                           QByteArray::number(m_context->settings.blockMs), "STREAMS"};
+    QByteArrayList command{"XREAD",
+                           "COUNT",
+                           QByteArray::number(count),
+                           "BLOCK",
+                           QByteArray::number(m_context->settings.blockMs),
+                           "STREAMS"};
     std::map<QByteArray, QByteArray> slotByStream;
     QByteArrayList ids;
     for (auto &[key, slot] : m_sessions) {
@@ -275,14 +282,15 @@ void WorkerLoop::process(const QByteArray &slotKey, Slot &slot, const QList<Stre
         drop(slotKey, true);
         return;
     case SessionWorker::Result::Failed:
-        qCWarning(lcWorkers).noquote() << "session" << slot.worker->session() << ":" << slot.worker->errorString()
-                                       << "(retrying)";
+        qCWarning(lcWorkers).noquote()
+            << "session" << slot.worker->session() << ":" << slot.worker->errorString() << "(retrying)";
         drop(slotKey, false);
         return;
     }
 }
 
-bool WorkerLoop::acknowledge(const QByteArray &stream, const QList<StreamEntry> &entries, const SessionWorker &worker)
+bool WorkerLoop::acknowledge(const QByteArray &stream, const QList<StreamEntry> &entries,
+                             const SessionWorker &worker)
 {
     store::RedisSyncClient &redis = m_context->stream;
     QByteArrayList xdel{"XDEL", stream};

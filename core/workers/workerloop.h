@@ -53,7 +53,7 @@ private:
     struct Slot
     {
         std::unique_ptr<SessionWorker> worker;
-        QByteArray stream;             ///< the stream last read
+        QByteArray stream; ///< the stream last read
         QByteArray lastId = "0-0";
         bool idle = true;
     };
@@ -63,7 +63,8 @@ private:
     void finishEnded();
     void read();
     void process(const QByteArray &slotKey, Slot &slot, const QList<StreamEntry> &entries);
-    bool acknowledge(const QByteArray &stream, const QList<StreamEntry> &entries, const SessionWorker &worker);
+    bool acknowledge(const QByteArray &stream, const QList<StreamEntry> &entries,
+                     const SessionWorker &worker);
     std::unique_ptr<SessionWorker> createWorker(int type, const QByteArray &session);
     void drop(const QByteArray &slotKey, bool cleanUp);
 

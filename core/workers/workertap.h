@@ -38,8 +38,8 @@ public:
      * @p count records (16-byte record header plus data each, in the header's byte order), exactly
      * as written to the .cap file. PcapFramer::decode() splits them.
      */
-    virtual void onPcapRecords(const QByteArray &sensorUuid, const QByteArray &globalHeader, const QByteArray &records,
-                               int count)
+    virtual void onPcapRecords(const QByteArray &sensorUuid, const QByteArray &globalHeader,
+                               const QByteArray &records, int count)
     {
         Q_UNUSED(sensorUuid)
         Q_UNUSED(globalHeader)

@@ -22,8 +22,6 @@
 #include <string_view>
 #include <vector>
 
-#include <unistd.h>
-
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -34,6 +32,8 @@
 #include "protocol/packetencoder.h"
 #include "protocol/uuid.h"
 
+#include <unistd.h>
+
 using namespace d4::protocol;
 
 namespace {
@@ -42,9 +42,9 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::string_view kKey = "private key to change";
 constexpr std::uint64_t kTimestamp = 1700000000;
-constexpr std::size_t kReadChunk = 16 * 1024;      ///< bytes per simulated socket read
+constexpr std::size_t kReadChunk = 16 * 1024;         ///< bytes per simulated socket read
 constexpr std::size_t kStreamBytes = 8 * 1024 * 1024; ///< decode input, larger than L2
-constexpr std::size_t kHotStreamBytes = 256 * 1024;    ///< decode input that stays in L2
+constexpr std::size_t kHotStreamBytes = 256 * 1024;   ///< decode input that stays in L2
 constexpr std::array<std::size_t, 3> kPayloadSizes{512, 4096, 65536};
 constexpr std::size_t kTargetSize = 4096;
 constexpr double kTargetRatio = 0.90;
@@ -252,8 +252,8 @@ private:
                 bytes += frame->payload.size();
             }
         }
-        if (m_decoder.error() != FrameError::None || m_decoder.bufferedBytes() != 0
-            || bytes * (kHeaderSize + m_size) != stream.size() * m_size) {
+        if (m_decoder.error() != FrameError::None || m_decoder.bufferedBytes() != 0 ||
+            bytes * (kHeaderSize + m_size) != stream.size() * m_size) {
             ++m_failures;
         }
         return Batch{bytes, frames};
@@ -272,8 +272,8 @@ private:
         HmacDigest out{};
         for (std::size_t i = 0; i < m_count; ++i) {
             unsigned int length = 0;
-            if (!HMAC(EVP_sha256(), kKey.data(), static_cast<int>(kKey.size()), m_payload.data(), m_payload.size(),
-                      out.data(), &length)) {
+            if (!HMAC(EVP_sha256(), kKey.data(), static_cast<int>(kKey.size()), m_payload.data(),
+                      m_payload.size(), out.data(), &length)) {
                 die("HMAC() failed");
             }
             consume(out);
@@ -286,8 +286,8 @@ private:
         HmacDigest out{};
         for (std::size_t i = 0; i < m_count; ++i) {
             std::size_t length = 0;
-            if (!EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, kKey.data(), kKey.size(), m_payload.data(),
-                           m_payload.size(), out.data(), out.size(), &length)) {
+            if (!EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, kKey.data(), kKey.size(),
+                           m_payload.data(), m_payload.size(), out.data(), out.size(), &length)) {
                 die("EVP_Q_mac failed");
             }
             consume(out);
@@ -325,15 +325,16 @@ void printRow(std::size_t size, const Row &row, double rawMbs)
 
 int runBenchmarks(double seconds)
 {
-    std::printf("bench_protocol: D4 encode/decode vs raw HMAC-SHA256 (%s)\n", OpenSSL_version(OPENSSL_VERSION));
+    std::printf("bench_protocol: D4 encode/decode vs raw HMAC-SHA256 (%s)\n",
+                OpenSSL_version(OPENSSL_VERSION));
     std::printf("each figure: %.2f s timed in %d slices interleaved with the other figures of its size,\n"
                 "after a %.2f s warm-up; MB = 10^6 bytes of payload;\n",
                 seconds, kRounds, std::min(0.25, seconds / 4));
     std::printf("%%raw = figure / raw HmacSha256::digest on the same payload size (decode+verify also\n"
                 "hashes the 62-byte header and copies every byte once from an 8 MiB buffer, as a socket\n"
                 "read would; raw HMAC hashes the payload only)\n\n");
-    std::printf("%-8s %-42s %10s %8s %15s %10s %8s\n", "payload", "measurement", "MB/s", "%raw", "payload bytes",
-                "packets", "seconds");
+    std::printf("%-8s %-42s %10s %8s %15s %10s %8s\n", "payload", "measurement", "MB/s", "%raw",
+                "payload bytes", "packets", "seconds");
     std::printf("%s\n", std::string(107, '-').c_str());
 
     bool ok = true;
@@ -416,11 +417,12 @@ int verifyStream(std::string_view key)
         std::snprintf(pair, sizeof pair, "%02x", digest[i]);
         hex += pair;
     }
-    std::printf("packets=%llu payload_bytes=%llu max_payload=%llu bad_hmac=%llu trailing_bytes=%zu error=\"%s\" "
-                "payload_sha256=%s\n",
-                static_cast<unsigned long long>(packets), static_cast<unsigned long long>(payloadBytes),
-                static_cast<unsigned long long>(maxPayload), static_cast<unsigned long long>(badHmac),
-                decoder.bufferedBytes(), frameErrorText(decoder.error()), hex.c_str());
+    std::printf(
+        "packets=%llu payload_bytes=%llu max_payload=%llu bad_hmac=%llu trailing_bytes=%zu error=\"%s\" "
+        "payload_sha256=%s\n",
+        static_cast<unsigned long long>(packets), static_cast<unsigned long long>(payloadBytes),
+        static_cast<unsigned long long>(maxPayload), static_cast<unsigned long long>(badHmac),
+        decoder.bufferedBytes(), frameErrorText(decoder.error()), hex.c_str());
     const bool clean = badHmac == 0 && decoder.bufferedBytes() == 0 && decoder.error() == FrameError::None;
     return clean ? 0 : 1;
 }

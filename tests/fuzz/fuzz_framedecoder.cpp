@@ -103,9 +103,10 @@ void checkFrame(const Frame &frame, std::span<const std::uint8_t> stream, std::s
 {
     check(frame.payload.size() == frame.header.size, "payload size == header.size");
     check(offset + kHeaderSize + frame.payload.size() <= stream.size(), "frame lies inside the input");
-    check(std::memcmp(frame.rawHeader.data(), stream.data() + offset, kHeaderSize) == 0, "raw header == input");
-    check(frame.payload.empty()
-              || std::memcmp(frame.payload.data(), stream.data() + offset + kHeaderSize, frame.payload.size()) == 0,
+    check(std::memcmp(frame.rawHeader.data(), stream.data() + offset, kHeaderSize) == 0,
+          "raw header == input");
+    check(frame.payload.empty() || std::memcmp(frame.payload.data(), stream.data() + offset + kHeaderSize,
+                                               frame.payload.size()) == 0,
           "payload == input");
     check(decodeHeader(frame.rawHeader) == frame.header, "header == decodeHeader(rawHeader)");
     check(frame.header.size <= limits.maxPayload, "accepted size within maxPayload");
@@ -129,7 +130,8 @@ void drain(FrameDecoder &decoder, std::span<const std::uint8_t> stream, std::siz
     if (decoder.bufferedBytes() >= kHeaderSize) {
         const std::optional<Header> pending = decoder.pendingHeader();
         check(pending.has_value(), "pendingHeader once 62 bytes are buffered");
-        check(*pending == decodeHeader(stream.subspan(out.consumed).first<kHeaderSize>()), "pendingHeader == input");
+        check(*pending == decodeHeader(stream.subspan(out.consumed).first<kHeaderSize>()),
+              "pendingHeader == input");
         // With a whole header buffered and no error, the frame must be waiting for its payload.
         check(decoder.error() != FrameError::None || decoder.bufferedBytes() < kHeaderSize + pending->size,
               "a complete frame is never held back");

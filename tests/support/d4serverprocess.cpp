@@ -20,7 +20,10 @@ D4ServerProcess::~D4ServerProcess()
 bool D4ServerProcess::start(const RedisServerFixture &redis)
 {
     auto section = [&](const char *name, int db) {
-        return QStringLiteral("[%1]\nhost = 127.0.0.1\nport = %2\ndb = %3\n").arg(QLatin1String(name)).arg(redis.port()).arg(db);
+        return QStringLiteral("[%1]\nhost = 127.0.0.1\nport = %2\ndb = %3\n")
+            .arg(QLatin1String(name))
+            .arg(redis.port())
+            .arg(db);
     };
     return launch(section("Redis_STREAM", kStreamDb) + section("Redis_METADATA", kMetadataDb) +
                   section("Redis_ANALYZER", kAnalyzerDb));
@@ -39,7 +42,8 @@ bool D4ServerProcess::launch(const QString &redisSections)
         m_error = QStringLiteral("cannot write %1").arg(config);
         return false;
     }
-    file.write((QStringLiteral("[D4_Server]\n") + m_serverOptions + QLatin1Char('\n') + redisSections).toUtf8());
+    file.write(
+        (QStringLiteral("[D4_Server]\n") + m_serverOptions + QLatin1Char('\n') + redisSections).toUtf8());
     file.close();
     m_process.setProgram(builtExecutable(QStringLiteral("d4-server")));
     m_process.setArguments({QStringLiteral("--config"), config, QStringLiteral("--port"), QStringLiteral("0"),
@@ -62,7 +66,8 @@ bool D4ServerProcess::launch(const QString &redisSections)
             return m_port != 0;
         }
     }
-    m_error = QStringLiteral("d4-server did not start: ") + QString::fromUtf8(out + m_process.readAllStandardError());
+    m_error = QStringLiteral("d4-server did not start: ") +
+              QString::fromUtf8(out + m_process.readAllStandardError());
     return false;
 }
 

@@ -57,8 +57,8 @@ bool RedisServerFixture::start()
                                 QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
                                 QStringLiteral("no"), QStringLiteral("--unixsocket"), unixSocketPath(),
                                 QStringLiteral("--unixsocketperm"), QStringLiteral("700"),
-                                QStringLiteral("--daemonize"), QStringLiteral("no"), QStringLiteral("--loglevel"),
-                                QStringLiteral("warning")});
+                                QStringLiteral("--daemonize"), QStringLiteral("no"),
+                                QStringLiteral("--loglevel"), QStringLiteral("warning")});
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start();
         if (!m_process.waitForStarted(5000)) {
@@ -71,7 +71,8 @@ bool RedisServerFixture::start()
         m_process.kill();
         m_process.waitForFinished(2000);
     }
-    m_error = QStringLiteral("redis-server did not answer PING: ") + QString::fromLocal8Bit(m_process.readAll());
+    m_error =
+        QStringLiteral("redis-server did not answer PING: ") + QString::fromLocal8Bit(m_process.readAll());
     return false;
 }
 

@@ -63,7 +63,8 @@ private:
 #define D4_START_REDIS(fixture)                                                                              \
     do {                                                                                                     \
         if (!(fixture).start()) {                                                                            \
-            if (d4::test::runningInCi() || !d4::test::findProgram(QStringLiteral("redis-server")).isEmpty()) { \
+            if (d4::test::runningInCi() ||                                                                   \
+                !d4::test::findProgram(QStringLiteral("redis-server")).isEmpty()) {                          \
                 QFAIL(qPrintable((fixture).errorString()));                                                  \
             }                                                                                                \
             QSKIP("redis-server is not installed");                                                          \

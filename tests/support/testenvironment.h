@@ -6,7 +6,8 @@
 
 namespace d4::test {
 
-/** True when the environment variable CI is "true" (or "1"): missing dependencies then fail instead of skip. */
+/** True when the environment variable CI is "true" (or "1"): missing dependencies then fail instead of skip.
+ */
 bool runningInCi();
 
 /** Absolute path of a file under tests/data/. */
@@ -28,7 +29,7 @@ QString findProgram(const QString &name);
     const QString path = d4::test::findProgram(QStringLiteral(program));                                     \
     if (path.isEmpty()) {                                                                                    \
         if (d4::test::runningInCi()) {                                                                       \
-            QFAIL(program " is not installed; run scripts/install-deps.sh");                                \
+            QFAIL(program " is not installed; run scripts/install-deps.sh");                                 \
         }                                                                                                    \
         QSKIP(program " is not installed");                                                                  \
     }

@@ -34,7 +34,8 @@ void MainWindow::createMenus()
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     // Some platform themes define no Quit binding; Ctrl+Q is what Linux desktops use.
     const QList<QKeySequence> quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
-    quitAction->setShortcuts(quitKeys.isEmpty() ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)} : quitKeys);
+    quitAction->setShortcuts(quitKeys.isEmpty() ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)}
+                                                : quitKeys);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About D4 Console"), this, &MainWindow::showAbout);

@@ -64,9 +64,10 @@ private Q_SLOTS:
     void ourKeys()
     {
         ConfigError error;
-        const auto config = parse("[D4_Server]\nlisten_address: 127.0.0.1\ningest_threads = 3\nSERVER_MODE = shared-secret\n"
-                                  "idle_timeout = 5\n[Managed_Redis]\nport = 6390\n",
-                                  error);
+        const auto config =
+            parse("[D4_Server]\nlisten_address: 127.0.0.1\ningest_threads = 3\nSERVER_MODE = shared-secret\n"
+                  "idle_timeout = 5\n[Managed_Redis]\nport = 6390\n",
+                  error);
         QVERIFY2(config, qPrintable(error.toString()));
         QCOMPARE(config->listenAddress, QStringLiteral("127.0.0.1"));
         QCOMPARE(config->ingestThreads, 3);
@@ -82,44 +83,57 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown key") << QByteArray("[D4_Server]\nsrever_port = 1\n")
                                      << QStringLiteral("server.conf:2: [D4_Server] srever_port: unknown key");
-        QTest::newRow("unknown section") << QByteArray("\n[Nope]\n")
-                                         << QStringLiteral("server.conf:2: [Nope] unknown section");
+        QTest::newRow("unknown section")
+            << QByteArray("\n[Nope]\n") << QStringLiteral("server.conf:2: [Nope] unknown section");
         QTest::newRow("bad port") << QByteArray("[D4_Server]\nserver_port = 99999\n")
-                                  << QStringLiteral("server.conf:2: [D4_Server] server_port: '99999' is not an integer "
-                                                    "between 1 and 65535");
+                                  << QStringLiteral(
+                                         "server.conf:2: [D4_Server] server_port: '99999' is not an integer "
+                                         "between 1 and 65535");
         QTest::newRow("bad mode") << QByteArray("[D4_Server]\nserver_mode = open\n")
-                                  << QStringLiteral("server.conf:2: [D4_Server] server_mode: 'open' is not a server "
-                                                    "mode (registration or shared-secret)");
+                                  << QStringLiteral(
+                                         "server.conf:2: [D4_Server] server_mode: 'open' is not a server "
+                                         "mode (registration or shared-secret)");
         QTest::newRow("empty key") << QByteArray("[D4_Server]\ndefault_hmac_key =\n")
-                                   << QStringLiteral("server.conf:2: [D4_Server] default_hmac_key: must not be empty");
+                                   << QStringLiteral(
+                                          "server.conf:2: [D4_Server] default_hmac_key: must not be empty");
         QTest::newRow("bad bool") << QByteArray("[Save_Directories]\nuse_default_save_directory = maybe\n")
-                                  << QStringLiteral("server.conf:2: [Save_Directories] use_default_save_directory: "
-                                                    "'maybe' is not a boolean (yes/no, true/false, on/off, 1/0)");
+                                  << QStringLiteral(
+                                         "server.conf:2: [Save_Directories] use_default_save_directory: "
+                                         "'maybe' is not a boolean (yes/no, true/false, on/off, 1/0)");
         QTest::newRow("bad address") << QByteArray("[D4_Server]\nlisten_address = localhost\n")
-                                     << QStringLiteral("server.conf:2: [D4_Server] listen_address: 'localhost' is not "
-                                                       "an IPv4 or IPv6 address (use :: for every address)");
+                                     << QStringLiteral(
+                                            "server.conf:2: [D4_Server] listen_address: 'localhost' is not "
+                                            "an IPv4 or IPv6 address (use :: for every address)");
         QTest::newRow("bad db") << QByteArray("[Redis_STREAM]\ndb = 16\n")
-                                << QStringLiteral("server.conf:2: [Redis_STREAM] db: '16' is not an integer between 0 "
-                                                  "and 15");
-        QTest::newRow("duplicate key") << QByteArray("[D4_Server]\nserver_port = 1\nserver_port = 2\n")
-                                       << QStringLiteral("server.conf:3: [D4_Server] server_port: key appears twice "
-                                                         "in this section");
-        QTest::newRow("duplicate section") << QByteArray("[D4_Server]\n[D4_Server]\n")
-                                           << QStringLiteral("server.conf:2: [D4_Server] section appears twice");
+                                << QStringLiteral(
+                                       "server.conf:2: [Redis_STREAM] db: '16' is not an integer between 0 "
+                                       "and 15");
+        QTest::newRow("duplicate key")
+            << QByteArray("[D4_Server]\nserver_port = 1\nserver_port = 2\n")
+            << QStringLiteral("server.conf:3: [D4_Server] server_port: key appears twice "
+                              "in this section");
+        QTest::newRow("duplicate section")
+            << QByteArray("[D4_Server]\n[D4_Server]\n")
+            << QStringLiteral("server.conf:2: [D4_Server] section appears twice");
         QTest::newRow("no section") << QByteArray("server_port = 1\n")
-                                    << QStringLiteral("server.conf:1: server_port: key outside of any [section]");
-        QTest::newRow("no separator") << QByteArray("[D4_Server]\nserver_port\n")
-                                      << QStringLiteral("server.conf:2: [D4_Server] expected 'key = value', found "
-                                                        "'server_port'");
-        QTest::newRow("malformed header") << QByteArray("[D4_Server\n")
-                                          << QStringLiteral("server.conf:1: malformed section header '[D4_Server'");
-        QTest::newRow("continuation") << QByteArray("[D4_Server]\nserver_port = 1\n  2\n")
-                                      << QStringLiteral("server.conf:3: [D4_Server] continuation lines are not "
-                                                        "supported");
-        QTest::newRow("partial redis") << QByteArray("[Redis_STREAM]\nport = 6379\n")
-                                       << QStringLiteral("server.conf: [Redis_METADATA] missing: give all of "
-                                                         "Redis_STREAM, Redis_METADATA and Redis_ANALYZER, or none "
-                                                         "of them for a managed redis-server");
+                                    << QStringLiteral(
+                                           "server.conf:1: server_port: key outside of any [section]");
+        QTest::newRow("no separator")
+            << QByteArray("[D4_Server]\nserver_port\n")
+            << QStringLiteral("server.conf:2: [D4_Server] expected 'key = value', found "
+                              "'server_port'");
+        QTest::newRow("malformed header")
+            << QByteArray("[D4_Server\n")
+            << QStringLiteral("server.conf:1: malformed section header '[D4_Server'");
+        QTest::newRow("continuation")
+            << QByteArray("[D4_Server]\nserver_port = 1\n  2\n")
+            << QStringLiteral("server.conf:3: [D4_Server] continuation lines are not "
+                              "supported");
+        QTest::newRow("partial redis")
+            << QByteArray("[Redis_STREAM]\nport = 6379\n")
+            << QStringLiteral("server.conf: [Redis_METADATA] missing: give all of "
+                              "Redis_STREAM, Redis_METADATA and Redis_ANALYZER, or none "
+                              "of them for a managed redis-server");
         QTest::newRow("key without cert") << QByteArray("[D4_Server]\ntls_private_key = /k.pem\n")
                                           << QStringLiteral("server.conf: [D4_Server] tls_private_key: needs "
                                                             "tls_certificate as well");
@@ -137,7 +151,8 @@ private Q_SLOTS:
     void shippedSampleIsValid()
     {
         ConfigError error;
-        const auto sample = ServerConfigLoader::load(QStringLiteral(D4_SOURCE_DIR "/installer/server.conf.sample"), error);
+        const auto sample =
+            ServerConfigLoader::load(QStringLiteral(D4_SOURCE_DIR "/installer/server.conf.sample"), error);
         QVERIFY2(sample, qPrintable(error.toString()));
         const auto defaults = parse("", error);
         QCOMPARE(sample->serverPort, defaults->serverPort);
@@ -155,7 +170,8 @@ private Q_SLOTS:
     {
         ConfigError error;
         QVERIFY(!ServerConfigLoader::load(QStringLiteral("/nonexistent/server.conf"), error));
-        QVERIFY(error.toString().startsWith(QStringLiteral("/nonexistent/server.conf: cannot read the file")));
+        QVERIFY(
+            error.toString().startsWith(QStringLiteral("/nonexistent/server.conf: cannot read the file")));
     }
 };
 

@@ -14,7 +14,8 @@ namespace {
 
 QByteArray toHex(std::span<const std::uint8_t> bytes)
 {
-    return QByteArray(reinterpret_cast<const char *>(bytes.data()), static_cast<qsizetype>(bytes.size())).toHex();
+    return QByteArray(reinterpret_cast<const char *>(bytes.data()), static_cast<qsizetype>(bytes.size()))
+        .toHex();
 }
 
 std::span<const std::uint8_t> asBytes(const char *text, std::size_t length)
@@ -49,20 +50,23 @@ private Q_SLOTS:
         std::vector<std::uint8_t> packet;
         encoder.appendPacket(packet, {}, 1700000000);
         QCOMPARE(packet.size(), kHeaderSize);
-        const Header header = decodeHeader(std::span<const std::uint8_t, kHeaderSize>(packet.data(), kHeaderSize));
-        QCOMPARE(toHex(header.hmac), QByteArray("ae2e0fdd0a1a05ca52fd7e55ab42303b5a833cd5975aa2231e4fc95c2f75a9ec"));
+        const Header header =
+            decodeHeader(std::span<const std::uint8_t, kHeaderSize>(packet.data(), kHeaderSize));
+        QCOMPARE(toHex(header.hmac),
+                 QByteArray("ae2e0fdd0a1a05ca52fd7e55ab42303b5a833cd5975aa2231e4fc95c2f75a9ec"));
     }
 
     void decodeFieldsLittleEndian()
     {
-        const QByteArray packet = QByteArray::fromHex(
-            "01031d9403319fc943818fc93b624db6602500f153650000000009e214f284c82b3439f183a82d044d92f41d2250107a08524e"
-            "041c7c2e54bdfc0900000068656c6c6f2064340a");
-        const Header header = decodeHeader(
-            std::span<const std::uint8_t, kHeaderSize>(reinterpret_cast<const std::uint8_t *>(packet.data()), kHeaderSize));
+        const QByteArray packet = QByteArray::fromHex("01031d9403319fc943818fc93b624db6602500f153650000000009"
+                                                      "e214f284c82b3439f183a82d044d92f41d2250107a08524e"
+                                                      "041c7c2e54bdfc0900000068656c6c6f2064340a");
+        const Header header = decodeHeader(std::span<const std::uint8_t, kHeaderSize>(
+            reinterpret_cast<const std::uint8_t *>(packet.data()), kHeaderSize));
         QCOMPARE(header.version, 1);
         QCOMPARE(header.type, 3);
-        QCOMPARE(QByteArray::fromStdString(uuidToHex(header.uuid)), QByteArray("1d9403319fc943818fc93b624db66025"));
+        QCOMPARE(QByteArray::fromStdString(uuidToHex(header.uuid)),
+                 QByteArray("1d9403319fc943818fc93b624db66025"));
         QCOMPARE(header.timestamp, quint64(1700000000));
         QCOMPARE(header.size, 9u);
     }

@@ -186,7 +186,8 @@ private Q_SLOTS:
         decoder.reset();
         decoder.append(headerWith(1, "1d940331-9fc9-4381-8fc9-3b624db66025", 0));
         QVERIFY(decoder.next().has_value());
-        QCOMPARE(QByteArray(frameErrorText(FrameError::UuidNotV4)), QByteArray("sensor UUID is not a version-4 UUID"));
+        QCOMPARE(QByteArray(frameErrorText(FrameError::UuidNotV4)),
+                 QByteArray("sensor UUID is not a version-4 UUID"));
     }
 
     void bufferStaysBoundedOverLongStreams()
@@ -203,7 +204,8 @@ private Q_SLOTS:
         }
         for (int round = 0; round < 1000; ++round) {
             for (std::size_t offset = 0; offset < stream.size(); offset += 1000) {
-                decoder.append(std::span(stream).subspan(offset, std::min<std::size_t>(1000, stream.size() - offset)));
+                decoder.append(
+                    std::span(stream).subspan(offset, std::min<std::size_t>(1000, stream.size() - offset)));
                 while (decoder.next()) {
                     ++frames;
                 }

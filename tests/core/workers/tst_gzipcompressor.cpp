@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // SPDX-FileCopyrightText: D4 Console contributors
+#include <zlib.h>
+
 #include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <zlib.h>
 
 #include "workers/gzipcompressor.h"
 #include "workers/rotatingfile.h"
@@ -77,8 +77,8 @@ private Q_SLOTS:
         const QByteArray uuid(32, 'a');
         RotatingFile file(
             [&](const QDateTime &now) {
-                return dir.filePath(QStringLiteral("%1/%2.txt").arg(RotatingFile::datePath(now),
-                                                                     RotatingFile::baseName(uuid, now)));
+                return dir.filePath(QStringLiteral("%1/%2.txt")
+                                        .arg(RotatingFile::datePath(now), RotatingFile::baseName(uuid, now)));
             },
             300);
         const QDateTime start(QDate(2024, 3, 9), QTime(23, 50, 0));
@@ -87,9 +87,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY(file.ensureOpen(start, created, error));
         QVERIFY(created);
-        QCOMPARE(file.currentPath(),
-                 dir.filePath(QStringLiteral("2024/03/09/") + QString::fromLatin1(uuid) +
-                              QStringLiteral("-2024-03-09-235000.txt")));
+        QCOMPARE(file.currentPath(), dir.filePath(QStringLiteral("2024/03/09/") + QString::fromLatin1(uuid) +
+                                                  QStringLiteral("-2024-03-09-235000.txt")));
         QVERIFY(!file.rotationDue(start.addSecs(299)));
         QVERIFY(file.rotationDue(start.addSecs(300)));
         QVERIFY(file.rotationDue(QDateTime(QDate(2024, 3, 10), QTime(0, 0, 1))));

@@ -52,7 +52,8 @@ QByteArray globalHeader(quint32 magic, bool bigEndian, quint16 major = 2, quint3
     return out;
 }
 
-QByteArray record(quint32 seconds, quint32 fraction, const QByteArray &data, bool bigEndian, quint32 captured = 0)
+QByteArray record(quint32 seconds, quint32 fraction, const QByteArray &data, bool bigEndian,
+                  quint32 captured = 0)
 {
     QByteArray out;
     put32(out, seconds, bigEndian);
@@ -85,7 +86,8 @@ private Q_SLOTS:
         QFETCH(quint32, magic);
         QFETCH(bool, bigEndian);
         QFETCH(bool, nano);
-        const QByteArray stream = globalHeader(magic, bigEndian) + record(1700000000, 123, "hello", bigEndian) +
+        const QByteArray stream = globalHeader(magic, bigEndian) +
+                                  record(1700000000, 123, "hello", bigEndian) +
                                   record(1700000001, 456, QByteArray(300, 'x'), bigEndian);
         // Fed one byte at a time: framing must not depend on chunk boundaries.
         PcapFramer framer;
@@ -127,8 +129,9 @@ private Q_SLOTS:
         QByteArray records;
         int count = 0;
         for (qsizetype offset = 0; offset < bytes.size(); offset += 1000) {
-            QVERIFY(framer.feed(QByteArrayView(bytes).sliced(offset, qMin<qsizetype>(1000, bytes.size() - offset)),
-                                records, count));
+            QVERIFY(framer.feed(
+                QByteArrayView(bytes).sliced(offset, qMin<qsizetype>(1000, bytes.size() - offset)), records,
+                count));
         }
         QCOMPARE(count, packets);
         QCOMPARE(framer.globalHeader() + records, bytes);
@@ -154,13 +157,17 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("stream");
         QTest::addColumn<int>("error");
-        QTest::newRow("text") << QByteArray("hello world, this is not a capture\n") << int(PcapFramer::Error::BadMagic);
-        QTest::newRow("pcapng") << QByteArray("\x0a\x0d\x0d\x0a\x1c\x00\x00\x00\x4d\x3c\x2b\x1a\x01\x00\x00\x00"
-                                              "\xff\xff\xff\xff\xff\xff\xff\xff",
-                                              24)
+        QTest::newRow("text") << QByteArray("hello world, this is not a capture\n")
+                              << int(PcapFramer::Error::BadMagic);
+        QTest::newRow("pcapng") << QByteArray(
+                                       "\x0a\x0d\x0d\x0a\x1c\x00\x00\x00\x4d\x3c\x2b\x1a\x01\x00\x00\x00"
+                                       "\xff\xff\xff\xff\xff\xff\xff\xff",
+                                       24)
                                 << int(PcapFramer::Error::BadMagic);
-        QTest::newRow("version 1") << globalHeader(0xa1b2c3d4u, false, 1) << int(PcapFramer::Error::BadVersion);
-        QTest::newRow("version 3 big") << globalHeader(0xa1b2c3d4u, true, 3) << int(PcapFramer::Error::BadVersion);
+        QTest::newRow("version 1") << globalHeader(0xa1b2c3d4u, false, 1)
+                                   << int(PcapFramer::Error::BadVersion);
+        QTest::newRow("version 3 big")
+            << globalHeader(0xa1b2c3d4u, true, 3) << int(PcapFramer::Error::BadVersion);
         QTest::newRow("huge record") << globalHeader(0xa1b2c3d4u, false) + record(1, 2, "x", false, 262145)
                                      << int(PcapFramer::Error::RecordTooLarge);
         QTest::newRow("huge record, big snaplen")

@@ -13,8 +13,9 @@ QByteArray IngestTestBase::sessionOf(int type, const QByteArray &uuidHex)
     while (!deadline.hasExpired()) {
         const RedisReply sessions = streams({"SMEMBERS", "session_uuid:" + QByteArray::number(type)});
         for (const RedisReply &session : sessions.elements) {
-            const RedisReply first = streams({"XRANGE", "stream:" + QByteArray::number(type) + ':' + session.string,
-                                              "-", "+", "COUNT", "1"});
+            const RedisReply first =
+                streams({"XRANGE", "stream:" + QByteArray::number(type) + ':' + session.string, "-", "+",
+                         "COUNT", "1"});
             if (!first.elements.isEmpty() && first.elements[0].elements.size() == 2 &&
                 first.elements[0].elements[1].elements.size() >= 4 &&
                 first.elements[0].elements[1].elements[3].string == uuidHex) {

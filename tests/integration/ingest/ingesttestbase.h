@@ -18,11 +18,20 @@ class IngestTestBase : public QObject
     Q_OBJECT
 
 protected:
-    RedisReply meta(const QByteArrayList &command) { return m_redis.command(command, D4ServerProcess::kMetadataDb); }
-    RedisReply streams(const QByteArrayList &command) { return m_redis.command(command, D4ServerProcess::kStreamDb); }
+    RedisReply meta(const QByteArrayList &command)
+    {
+        return m_redis.command(command, D4ServerProcess::kMetadataDb);
+    }
+    RedisReply streams(const QByteArrayList &command)
+    {
+        return m_redis.command(command, D4ServerProcess::kStreamDb);
+    }
 
     static protocol::Uuid newUuid() { return protocol::generateUuidV4(); }
-    static QByteArray hex(const protocol::Uuid &uuid) { return QByteArray::fromStdString(protocol::uuidToHex(uuid)); }
+    static QByteArray hex(const protocol::Uuid &uuid)
+    {
+        return QByteArray::fromStdString(protocol::uuidToHex(uuid));
+    }
 
     /** The one session of @p type for @p uuid that has data, waiting up to 3 s for it. */
     QByteArray sessionOf(int type, const QByteArray &uuidHex);

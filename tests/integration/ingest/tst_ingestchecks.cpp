@@ -35,7 +35,10 @@ private:
         return sensor;
     }
 
-    QByteArray errorOf(const QByteArray &uuid) { return meta({"HGET", "metadata_uuid:" + uuid, "Error"}).string; }
+    QByteArray errorOf(const QByteArray &uuid)
+    {
+        return meta({"HGET", "metadata_uuid:" + uuid, "Error"}).string;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -50,9 +53,11 @@ private Q_SLOTS:
     void startupWrites()
     {
         QCOMPARE(meta({"GET", "server:hmac_default_key"}).string, QByteArray("private key to change"));
-        QCOMPARE(meta({"SMEMBERS", "server:accepted_type"}).sortedStrings(), (QByteArrayList{"1", "2", "254", "4", "8"}));
+        QCOMPARE(meta({"SMEMBERS", "server:accepted_type"}).sortedStrings(),
+                 (QByteArrayList{"1", "2", "254", "4", "8"}));
         QVERIFY(meta({"SMEMBERS", "server:accepted_extended_type"}).sortedStrings().contains("ja3-jl"));
-        QCOMPARE(meta({"GET", "first_date"}).string, QDate::currentDate().toString(QStringLiteral("yyyyMMdd")).toLatin1());
+        QCOMPARE(meta({"GET", "first_date"}).string,
+                 QDate::currentDate().toString(QStringLiteral("yyyyMMdd")).toLatin1());
     }
 
     // 1. TLS over IPv4 and IPv6, no client certificate.
@@ -72,14 +77,15 @@ private Q_SLOTS:
     void specVectorPacketStored()
     {
         meta({"SADD", "server:accepted_type", "3"});
-        const QByteArray packet = QByteArray::fromHex(
-            "01031d9403319fc943818fc93b624db6602500f153650000000009e214f284c82b3439f183a82d044d92f41d2250107a08524e"
-            "041c7c2e54bdfc0900000068656c6c6f2064340a");
+        const QByteArray packet = QByteArray::fromHex("01031d9403319fc943818fc93b624db6602500f153650000000009"
+                                                      "e214f284c82b3439f183a82d044d92f41d2250107a08524e"
+                                                      "041c7c2e54bdfc0900000068656c6c6f2064340a");
         TestSensor sensor(*d4::protocol::parseUuid("1d940331-9fc9-4381-8fc9-3b624db66025"), 3);
         QVERIFY(sensor.connectTo(m_server.port()));
         QVERIFY(sensor.writeRaw(packet));
         const QByteArray session = sessionOf(3, "1d9403319fc943818fc93b624db66025");
-        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"))
+        QVERIFY(QRegularExpression(
+                    QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"))
                     .match(QString::fromLatin1(session))
                     .hasMatch());
         const RedisReply entries = streams({"XRANGE", "stream:3:" + session, "-", "+"});
@@ -109,7 +115,8 @@ private Q_SLOTS:
         QVERIFY(sensor->waitForClose(kWait));
         QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(uuid)), QByteArray("Error: HMAC don't match"), kWait);
         // Every rejection is counted per reason where a console can read it.
-        QTRY_VERIFY_WITH_TIMEOUT(meta({"HGET", "d4console:ingest:rejections", "hmac-mismatch"}).string.toInt() >= 1, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            meta({"HGET", "d4console:ingest:rejections", "hmac-mismatch"}).string.toInt() >= 1, kWait);
         QVERIFY(!streams({"SMEMBERS", "session_uuid:1"}).sortedStrings().contains(hex(uuid)));
         QVERIFY(sessionOf(1, hex(uuid)).isEmpty());
     }
@@ -188,8 +195,10 @@ private Q_SLOTS:
         TestSensor fromV6(newUuid(), 1);
         QVERIFY(!fromV6.connectTo(m_server.port(), QStringLiteral("::1")));
         meta({"SREM", "blacklist_ip", "::1"});
-        QTRY_VERIFY_WITH_TIMEOUT(meta({"HGET", "d4console:ingest:rejections", "blacklisted-uuid"}).string.toInt() >= 1, kWait);
-        QTRY_VERIFY_WITH_TIMEOUT(meta({"HGET", "d4console:ingest:rejections", "blacklisted-ip"}).string.toInt() >= 1, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            meta({"HGET", "d4console:ingest:rejections", "blacklisted-uuid"}).string.toInt() >= 1, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            meta({"HGET", "d4console:ingest:rejections", "blacklisted-ip"}).string.toInt() >= 1, kWait);
     }
 
     // 9. blacklist_ip_by_uuid blacklists the peer IP as well.
@@ -236,7 +245,8 @@ private Q_SLOTS:
         auto second = connected(uuid, 1);
         QVERIFY(second && second->send("second"));
         QVERIFY(second->waitForClose(kWait));
-        QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(uuid)), QByteArray("Error: This UUID is using the same UUID for one type=1"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            errorOf(hex(uuid)), QByteArray("Error: This UUID is using the same UUID for one type=1"), kWait);
         QVERIFY(first->send("first again"));
         QTRY_COMPARE_WITH_TIMEOUT(streams({"XLEN", "stream:1:" + session}).integer, 2LL, kWait);
         QVERIFY(first->isConnected());
@@ -262,7 +272,8 @@ private Q_SLOTS:
         auto sensor = connected(uuid, 254);
         QVERIFY(sensor && sensor->send("data"));
         QVERIFY(sensor->waitForClose(kWait));
-        QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(uuid)), QByteArray("Error: a type 2 packet must be sent, type=254"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(uuid)),
+                                  QByteArray("Error: a type 2 packet must be sent, type=254"), kWait);
     }
 
     // 14. 2 then 254 on one connection.
@@ -276,9 +287,12 @@ private Q_SLOTS:
         sensor->setType(254);
         QVERIFY(sensor->send("extended line\n"));
         QTRY_COMPARE_WITH_TIMEOUT(streams({"XLEN", "stream:254:" + session}).integer, 1LL, kWait);
-        QTRY_COMPARE_WITH_TIMEOUT(streams({"SISMEMBER", "active_connection:254", hex(uuid)}).integer, 1LL, kWait);
-        QTRY_COMPARE_WITH_TIMEOUT(streams({"SISMEMBER", "active_connection:2", hex(uuid)}).integer, 0LL, kWait);
-        QVERIFY(meta({"SMEMBERS", "all_types_by_uuid:" + hex(uuid)}).sortedStrings() == (QByteArrayList{"2", "254"}));
+        QTRY_COMPARE_WITH_TIMEOUT(streams({"SISMEMBER", "active_connection:254", hex(uuid)}).integer, 1LL,
+                                  kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(streams({"SISMEMBER", "active_connection:2", hex(uuid)}).integer, 0LL,
+                                  kWait);
+        QVERIFY(meta({"SMEMBERS", "all_types_by_uuid:" + hex(uuid)}).sortedStrings() ==
+                (QByteArrayList{"2", "254"}));
         QVERIFY(sensor->isConnected());
     }
 
@@ -292,7 +306,8 @@ private Q_SLOTS:
         sensor->setType(8);
         QVERIFY(sensor->send("line\n"));
         QVERIFY(sensor->waitForClose(kWait));
-        QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(uuid)), QByteArray("Error: Unexpected type change type=1, new type=8"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(uuid)),
+                                  QByteArray("Error: Unexpected type change type=1, new type=8"), kWait);
 
         const auto first = newUuid();
         const auto second = newUuid();
@@ -301,7 +316,8 @@ private Q_SLOTS:
         TestSensor impostor(second, 1);
         QVERIFY(changer->writeRaw(impostor.packet("other")));
         QVERIFY(changer->waitForClose(kWait));
-        QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(second)), "Error: The uuid change, new_uuid=" + hex(second), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(second)), "Error: The uuid change, new_uuid=" + hex(second),
+                                  kWait);
     }
 
     // 16. Three packets in one write; one packet in three writes; one byte at a time.
@@ -340,7 +356,8 @@ private Q_SLOTS:
             QVERIFY(sensor->send("packet " + QByteArray::number(i)));
         }
         QVERIFY(sensor->waitForClose(kWait));
-        QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(uuid)), QByteArray("Error: stream exceed max entries limit"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(uuid)), QByteArray("Error: stream exceed max entries limit"),
+                                  kWait);
         QCOMPARE(streams({"XLEN", "stream:1:" + sessionOf(1, hex(uuid))}).integer, 3LL);
     }
 
@@ -357,7 +374,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!meta({"HGET", key, "last_seen"}).isNil(), kWait);
         const qint64 firstSeen = meta({"HGET", key, "first_seen"}).string.toLongLong();
         QVERIFY(firstSeen >= before && firstSeen <= QDateTime::currentSecsSinceEpoch());
-        QTRY_VERIFY_WITH_TIMEOUT(!meta({"HGET", "metadata_type_by_uuid:" + hex(uuid) + ":8", "last_seen"}).isNil(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !meta({"HGET", "metadata_type_by_uuid:" + hex(uuid) + ":8", "last_seen"}).isNil(), kWait);
         QVERIFY(!meta({"HGET", "metadata_type_by_uuid:" + hex(uuid) + ":8", "first_seen"}).isNil());
         sensor->close();
         auto again = connected(uuid, 8);
@@ -393,12 +411,16 @@ private Q_SLOTS:
         for (int i = 0; i < 18; ++i) {
             auto sensor = connected(uuid, 8);
             QVERIFY(sensor && sensor->send("l\n"));
-            QTRY_COMPARE_WITH_TIMEOUT(meta({"LLEN", "list_uuid_ip:" + hex(uuid)}).integer, qint64(std::min(i + 1, 16)), kWait);
+            QTRY_COMPARE_WITH_TIMEOUT(meta({"LLEN", "list_uuid_ip:" + hex(uuid)}).integer,
+                                      qint64(std::min(i + 1, 16)), kWait);
             sensor->close();
-            QTRY_VERIFY_WITH_TIMEOUT(streams({"SISMEMBER", "active_connection:8", hex(uuid)}).integer == 0, kWait);
+            QTRY_VERIFY_WITH_TIMEOUT(streams({"SISMEMBER", "active_connection:8", hex(uuid)}).integer == 0,
+                                     kWait);
         }
         const QByteArray newest = meta({"LINDEX", "list_uuid_ip:" + hex(uuid), "0"}).string;
-        QVERIFY2(QRegularExpression(QStringLiteral("^127\\.0\\.0\\.1-\\d{14}$")).match(QString::fromLatin1(newest)).hasMatch(),
+        QVERIFY2(QRegularExpression(QStringLiteral("^127\\.0\\.0\\.1-\\d{14}$"))
+                     .match(QString::fromLatin1(newest))
+                     .hasMatch(),
                  newest.constData());
     }
 
@@ -410,7 +432,9 @@ private Q_SLOTS:
         QVERIFY(sensor && sensor->send("x"));
         const QByteArray session = sessionOf(1, hex(uuid));
         QCOMPARE(streams({"SISMEMBER", "active_connection", hex(uuid)}).integer, 1LL);
-        QCOMPARE(streams({"SISMEMBER", "map:active_connection-uuid-session_uuid:" + hex(uuid), session}).integer, 1LL);
+        QCOMPARE(
+            streams({"SISMEMBER", "map:active_connection-uuid-session_uuid:" + hex(uuid), session}).integer,
+            1LL);
         sensor->close();
         QTRY_COMPARE_WITH_TIMEOUT(streams({"SISMEMBER", "ended_session", session}).integer, 1LL, kWait);
         QTRY_COMPARE_WITH_TIMEOUT(streams({"SISMEMBER", "active_connection", hex(uuid)}).integer, 0LL, kWait);
@@ -434,7 +458,8 @@ private Q_SLOTS:
         auto again = connected(uuid, 8);
         QVERIFY(again && again->send("l\n"));
         QVERIFY(again->waitForClose(kWait));
-        QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(uuid)), QByteArray("Error: This UUID is temporarily blacklisted"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(uuid)),
+                                  QByteArray("Error: This UUID is temporarily blacklisted"), kWait);
     }
 };
 

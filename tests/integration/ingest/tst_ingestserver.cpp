@@ -5,9 +5,9 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QProcess>
 #include <QSet>
+#include <QTemporaryDir>
 
 #include "ingesttestbase.h"
 #include "store/redissyncclient.h"
@@ -81,7 +81,8 @@ private Q_SLOTS:
     void idleTimeout()
     {
         D4ServerProcess server;
-        server.setServerOptions(QStringLiteral("server_mode = shared-secret\nworkers = no\nidle_timeout = 1\n"));
+        server.setServerOptions(
+            QStringLiteral("server_mode = shared-secret\nworkers = no\nidle_timeout = 1\n"));
         QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
         TestSensor silent(newUuid(), 1);
         QVERIFY(silent.connectTo(server.port()));
@@ -147,9 +148,11 @@ private Q_SLOTS:
             TestSensor sensor(uuid, 1);
             QVERIFY(sensor.connectTo(server.port()));
             QVERIFY(sensor.send("attempt " + QByteArray::number(attempt)));
-            QTRY_COMPARE_WITH_TIMEOUT(streams({"SCARD", "session_uuid:1"}).integer, qint64(attempt + 1), 3000);
+            QTRY_COMPARE_WITH_TIMEOUT(streams({"SCARD", "session_uuid:1"}).integer, qint64(attempt + 1),
+                                      3000);
             sensor.close();
-            QTRY_COMPARE_WITH_TIMEOUT(streams({"SISMEMBER", "active_connection:1", hex(uuid)}).integer, 0LL, 3000);
+            QTRY_COMPARE_WITH_TIMEOUT(streams({"SISMEMBER", "active_connection:1", hex(uuid)}).integer, 0LL,
+                                      3000);
         }
         QCOMPARE(streams({"SCARD", "ended_session"}).integer, 3LL);
         QVERIFY(server.stop());
@@ -160,7 +163,8 @@ private Q_SLOTS:
     void backPressureWhileRedisIsFrozen()
     {
         D4ServerProcess server;
-        server.setServerOptions(QStringLiteral("server_mode = shared-secret\nworkers = no\ndefault_stream_max_size = 10000000\n"));
+        server.setServerOptions(QStringLiteral(
+            "server_mode = shared-secret\nworkers = no\ndefault_stream_max_size = 10000000\n"));
         QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
         meta({"SADD", "server:accepted_type", "7"}); // a type no worker drains: XLEN counts what was stored
         const auto uuid = newUuid();
@@ -200,7 +204,8 @@ private Q_SLOTS:
     {
         D4_REQUIRE_PROGRAM(pkill, "pkill");
         D4ServerProcess server;
-        server.setServerOptions(QStringLiteral("server_mode = shared-secret\nworkers = no\ndefault_stream_max_size = 10000000\n"));
+        server.setServerOptions(QStringLiteral(
+            "server_mode = shared-secret\nworkers = no\ndefault_stream_max_size = 10000000\n"));
         QVERIFY2(server.startManaged(), qPrintable(server.errorString()));
         d4::store::RedisEndpoint endpoint;
         endpoint.unixSocket = server.managedRedisSocket();
@@ -209,10 +214,11 @@ private Q_SLOTS:
         QVERIFY2(redis.ping(), qPrintable(redis.errorString()));
         // Secrets and the database are owner-only.
         const QString data = server.dataDirectory();
-        const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
-                                          QFile::WriteOther | QFile::ExeOther;
-        for (const QString &path : QStringList{data + QStringLiteral("/tls/server.key"), data + QStringLiteral("/tls"),
-                                    data + QStringLiteral("/redis"), server.managedRedisSocket()}) {
+        const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                          QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        for (const QString &path :
+             QStringList{data + QStringLiteral("/tls/server.key"), data + QStringLiteral("/tls"),
+                         data + QStringLiteral("/redis"), server.managedRedisSocket()}) {
             QVERIFY2(QFile::permissions(path) & QFile::ReadOwner, qPrintable(path));
             QVERIFY2(!(QFile::permissions(path) & others), qPrintable(path));
         }
@@ -238,7 +244,9 @@ private Q_SLOTS:
                 ++sent;
             }
             if (!killed && timer.elapsed() > 1000) {
-                QCOMPARE(QProcess::execute(pkill, {QStringLiteral("-KILL"), QStringLiteral("-f"), server.managedRedisSocket()}), 0);
+                QCOMPARE(QProcess::execute(pkill, {QStringLiteral("-KILL"), QStringLiteral("-f"),
+                                                   server.managedRedisSocket()}),
+                         0);
                 killed = true;
             }
         }
@@ -261,10 +269,12 @@ private Q_SLOTS:
             for (const auto &session : redis.command({"SMEMBERS", "session_uuid:7"}).elements) {
                 qInfo() << session.string << redis.command({"XLEN", "stream:7:" + session.string}).integer;
                 QByteArray previous;
-                for (const auto &entry : redis.command({"XRANGE", "stream:7:" + session.string, "-", "+"}).elements) {
+                for (const auto &entry :
+                     redis.command({"XRANGE", "stream:7:" + session.string, "-", "+"}).elements) {
                     const QList<QByteArray> id = entry.elements[0].string.split('-');
                     const QList<QByteArray> prev = previous.split('-');
-                    if (!previous.isEmpty() && id[0] == prev[0] && id[1].toLongLong() != prev[1].toLongLong() + 1) {
+                    if (!previous.isEmpty() && id[0] == prev[0] &&
+                        id[1].toLongLong() != prev[1].toLongLong() + 1) {
                         qInfo() << "gap" << previous << entry.elements[0].string;
                     }
                     if (!previous.isEmpty() && id[0] != prev[0] && id[1] != "0") {
@@ -279,7 +289,8 @@ private Q_SLOTS:
             qInfo() << server.output();
         }
         QCOMPARE(countStored(), qint64(sent));
-        qInfo("sent %d packets across a redis-server kill; stored %lld", sent, static_cast<long long>(countStored()));
+        qInfo("sent %d packets across a redis-server kill; stored %lld", sent,
+              static_cast<long long>(countStored()));
         QVERIFY(server.stop());
         QVERIFY(server.output().contains("redis-server restarted"));
     }

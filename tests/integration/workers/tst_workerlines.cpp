@@ -53,7 +53,8 @@ private Q_SLOTS:
             expected.append(pdnsLine(i));
             text += pdnsLine(i) + (i % 100 == 0 ? "\n\n" : "\n");
         }
-        for (qsizetype offset = 0, step = 1; offset < text.size(); offset += step, step = step * 7 % 4093 + 1) {
+        for (qsizetype offset = 0, step = 1; offset < text.size();
+             offset += step, step = step * 7 % 4093 + 1) {
             QVERIFY(sensor.send(text.mid(offset, step)));
         }
         QCOMPARE(popAll("analyzer:8:" + queue, expected.size()), expected);
@@ -67,7 +68,8 @@ private Q_SLOTS:
         // The file holds every line once (no duplicated tails), gzipped at the session end.
         const QStringList files = filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt*"));
         QCOMPARE(files.size(), 1);
-        QVERIFY2(files[0].contains(QStringLiteral("/data/") + QString::fromLatin1(hex(uuid)) + QStringLiteral("/8/")),
+        QVERIFY2(files[0].contains(QStringLiteral("/data/") + QString::fromLatin1(hex(uuid)) +
+                                   QStringLiteral("/8/")),
                  qPrintable(files[0]));
         QVERIFY(files[0].endsWith(QStringLiteral(".passivedns.txt.gz")));
         QCOMPARE(gunzip(files[0]), "a\nbc\n" + text);
@@ -86,7 +88,8 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i) {
             QVERIFY(sensor.send("line " + QByteArray::number(i) + '\n'));
         }
-        QTRY_COMPARE_WITH_TIMEOUT(analyzer({"LINDEX", "analyzer:8:" + queue, "0"}).string, QByteArray("line 9"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(analyzer({"LINDEX", "analyzer:8:" + queue, "0"}).string,
+                                  QByteArray("line 9"), 5000);
         QCOMPARE(analyzer({"LLEN", "analyzer:8:" + queue}).integer, 6LL);
         QCOMPARE(analyzer({"RPOP", "analyzer:8:" + queue}).string, QByteArray("line 4"));
         QVERIFY(server.stop());
@@ -125,7 +128,8 @@ private Q_SLOTS:
         QCOMPARE(analyzer({"LLEN", "analyzer:3:" + *group}).integer, 0LL);
         a.close();
         b.close();
-        QTRY_VERIFY_WITH_TIMEOUT(!filesUnder(server.dataDirectory(), QStringLiteral("*.syslog.txt.gz")).isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !filesUnder(server.dataDirectory(), QStringLiteral("*.syslog.txt.gz")).isEmpty(), 5000);
         QVERIFY(server.stop());
     }
 
@@ -141,16 +145,21 @@ private Q_SLOTS:
         QVERIFY(sensor.send("one\ntw"));
         QTest::qWait(1500);
         QVERIFY(sensor.send("o\nthree\n"));
-        QTRY_COMPARE_WITH_TIMEOUT(filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt.gz")).size(),
-                                  qsizetype(1), 5000);
-        QCOMPARE(gunzip(filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt.gz"))[0]), QByteArray("one\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt.gz")).size(), qsizetype(1),
+            5000);
+        QCOMPARE(gunzip(filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt.gz"))[0]),
+                 QByteArray("one\n"));
         sensor.close();
-        QTRY_COMPARE_WITH_TIMEOUT(filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt*")).size(),
-                                  qsizetype(2), 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt.gz")).size(),
-                                  qsizetype(2), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt*")).size(), qsizetype(2),
+            5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt.gz")).size(), qsizetype(2),
+            5000);
         QByteArray all;
-        for (const QString &file : filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt.gz"))) {
+        for (const QString &file :
+             filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt.gz"))) {
             all += gunzip(file);
         }
         QCOMPARE(all, QByteArray("one\ntwo\nthree\n"));
@@ -198,8 +207,8 @@ private Q_SLOTS:
         QVERIFY(received.size() >= atStop);
         // A prefix of what the sensor sent (what the first server had stored), no gap, no repeat.
         for (qsizetype i = 0; i < received.size(); ++i) {
-            QVERIFY2(received[i] == pdnsLine(int(i)), qPrintable(QStringLiteral("line %1: %2").arg(i).arg(
-                                                          QString::fromLatin1(received[i]))));
+            QVERIFY2(received[i] == pdnsLine(int(i)),
+                     qPrintable(QStringLiteral("line %1: %2").arg(i).arg(QString::fromLatin1(received[i]))));
         }
         qInfo("received %lld of %d lines after the restart", static_cast<long long>(received.size()),
               kPackets * kLinesPerPacket);

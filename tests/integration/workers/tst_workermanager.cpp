@@ -29,7 +29,8 @@ constexpr int kStreamDb = 4;
 class RecordingTap final : public d4::workers::WorkerTap
 {
 public:
-    void onLines(const QByteArray &sensorUuid, const QByteArray &typeKey, const QByteArrayList &lines) override
+    void onLines(const QByteArray &sensorUuid, const QByteArray &typeKey,
+                 const QByteArrayList &lines) override
     {
         const std::lock_guard lock(m_mutex);
         m_sensor = sensorUuid;
@@ -91,13 +92,16 @@ private Q_SLOTS:
         addEntry(stream, sensor, "par");
         QTRY_COMPARE_WITH_TIMEOUT(m_redis.command({"XLEN", stream}, kStreamDb).integer, 0LL, 2000);
         manager.stop();
-        QCOMPARE(m_redis.command({"GET", "d4console:worker_pending:8:" + session}, kStreamDb).string, QByteArray("par"));
+        QCOMPARE(m_redis.command({"GET", "d4console:worker_pending:8:" + session}, kStreamDb).string,
+                 QByteArray("par"));
         addEntry(stream, sensor, "tial\n");
         m_redis.command({"SADD", "ended_session", session}, kStreamDb);
         QVERIFY2(manager.start(error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(tap.lines(), (QByteArrayList{"l1", "l2", "partial"}), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(m_redis.command({"SCARD", "session_uuid:8"}, kStreamDb).integer, 0LL, 3000);
-        QCOMPARE(m_redis.command({"EXISTS", stream, "d4console:worker_pending:8:" + session}, kStreamDb).integer, 0LL);
+        QCOMPARE(
+            m_redis.command({"EXISTS", stream, "d4console:worker_pending:8:" + session}, kStreamDb).integer,
+            0LL);
         QCOMPARE(m_redis.command({"SCARD", "ended_session"}, kStreamDb).integer, 0LL);
         QCOMPARE(m_redis.command({"SCARD", "working_session_uuid:8"}, kStreamDb).integer, 0LL);
         manager.stop();
@@ -122,10 +126,18 @@ private Q_SLOTS:
         QVERIFY(queues.setSensorGroup(given, {sensor}, error));
         QCOMPARE(meta({"SISMEMBER", "analyzer:8", given}).integer, 0LL);
         QCOMPARE(meta({"SISMEMBER", "analyzer_uuid_group:8", given}).integer, 1LL);
-        QCOMPARE(meta({"SISMEMBER", "sensor:queues:8:4b1e2c3d000040008000" "00000000abcd", given}).integer, 1LL);
+        QCOMPARE(meta({"SISMEMBER",
+                       "sensor:queues:8:4b1e2c3d000040008000"
+                       "00000000abcd",
+                       given})
+                     .integer,
+                 1LL);
         QVERIFY(queues.setSensorGroup(given, {}, error));
         QCOMPARE(meta({"SISMEMBER", "analyzer:8", given}).integer, 1LL);
-        QCOMPARE(meta({"EXISTS", "sensor:queues:8:4b1e2c3d000040008000" "00000000abcd"}).integer, 0LL);
+        QCOMPARE(meta({"EXISTS", "sensor:queues:8:4b1e2c3d000040008000"
+                                 "00000000abcd"})
+                     .integer,
+                 0LL);
 
         QVERIFY(queues.setDescription(given, QStringLiteral("new text"), error));
         QVERIFY(queues.setMaxSize(given, 42, error));
@@ -153,13 +165,21 @@ private Q_SLOTS:
         const auto group = queues.create(2, "ja3-jl", {}, {sensor}, {}, error);
         QVERIFY2(group, qPrintable(error));
         QCOMPARE(meta({"SISMEMBER", "analyzer_uuid_group:254:ja3-jl", *group}).integer, 1LL);
-        QCOMPARE(meta({"SISMEMBER", "sensor:queues:ja3-jl:4b1e2c3d000040008000" "00000000abcd", *group}).integer, 1LL);
+        QCOMPARE(meta({"SISMEMBER",
+                       "sensor:queues:ja3-jl:4b1e2c3d000040008000"
+                       "00000000abcd",
+                       *group})
+                     .integer,
+                 1LL);
         QCOMPARE(meta({"SISMEMBER", "all:analyzer:extended_type", "ja3-jl"}).integer, 1LL);
         m_redis.command({"LPUSH", "analyzer:ja3-jl:" + *group, "x"}, kAnalyzerDb);
         QVERIFY(queues.flush(*group, error));
         QCOMPARE(m_redis.command({"EXISTS", "analyzer:ja3-jl:" + *group}, kAnalyzerDb).integer, 0LL);
         QVERIFY(queues.remove(*group, error));
-        QCOMPARE(meta({"EXISTS", "sensor:queues:ja3-jl:4b1e2c3d000040008000" "00000000abcd"}).integer, 0LL);
+        QCOMPARE(meta({"EXISTS", "sensor:queues:ja3-jl:4b1e2c3d000040008000"
+                                 "00000000abcd"})
+                     .integer,
+                 0LL);
     }
 
 private:

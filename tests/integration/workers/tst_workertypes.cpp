@@ -62,8 +62,10 @@ private Q_SLOTS:
         QByteArray records;
         for (const QByteArray &path : paths) {
             const QString file = QString::fromUtf8(path);
-            QVERIFY2(QFileInfo(file).isAbsolute() && file.endsWith(QStringLiteral(".cap.gz")), path.constData());
-            QVERIFY(file.contains(QStringLiteral("/") + QString::fromLatin1(hex(uuid)) + QStringLiteral("/1/")));
+            QVERIFY2(QFileInfo(file).isAbsolute() && file.endsWith(QStringLiteral(".cap.gz")),
+                     path.constData());
+            QVERIFY(
+                file.contains(QStringLiteral("/") + QString::fromLatin1(hex(uuid)) + QStringLiteral("/1/")));
             const QByteArray content = gunzip(file);
             QCOMPARE(content.left(24), capture.left(24)); // the global header starts every file
             records += content.mid(24);
@@ -123,19 +125,27 @@ private Q_SLOTS:
         QVERIFY(sensor.send("trail one\ntrail "));
         QVERIFY(sensor.send("two\n"));
         QCOMPARE(popAll("analyzer:maltrail:" + *queue, 2), (QByteArrayList{"trail one", "trail two"}));
-        QCOMPARE(streams({"SISMEMBER", "active_connection_extended_type:" + hex(uuid), "maltrail"}).integer, 1LL);
+        QCOMPARE(streams({"SISMEMBER", "active_connection_extended_type:" + hex(uuid), "maltrail"}).integer,
+                 1LL);
         const QStringList headers = filesUnder(server.dataDirectory(), QStringLiteral("*.json"));
         QCOMPARE(headers.size(), 1);
-        QVERIFY(headers[0].contains(QStringLiteral("/254/")) && headers[0].contains(QStringLiteral("/maltrail/")));
-        QCOMPARE(QJsonDocument::fromJson(readFile(headers[0])).object().value(QStringLiteral("encoding")).toString(),
+        QVERIFY(headers[0].contains(QStringLiteral("/254/")) &&
+                headers[0].contains(QStringLiteral("/maltrail/")));
+        QCOMPARE(QJsonDocument::fromJson(readFile(headers[0]))
+                     .object()
+                     .value(QStringLiteral("encoding"))
+                     .toString(),
                  QStringLiteral("utf-8"));
-        QVERIFY(meta({"HGET", "metadata_extended_type_by_uuid:" + hex(uuid) + ":maltrail", "first_seen"}).integer >= 0);
-        QVERIFY(!meta({"HGET", "metadata_extended_type_by_uuid:" + hex(uuid) + ":maltrail", "last_seen"}).string.isEmpty());
+        QVERIFY(meta({"HGET", "metadata_extended_type_by_uuid:" + hex(uuid) + ":maltrail", "first_seen"})
+                    .integer >= 0);
+        QVERIFY(!meta({"HGET", "metadata_extended_type_by_uuid:" + hex(uuid) + ":maltrail", "last_seen"})
+                     .string.isEmpty());
         const QByteArray session = onlySession(2);
         sensor.close();
         QVERIFY(waitSessionCleaned(2, session));
         QCOMPARE(streams({"EXISTS", "stream:254:" + session}).integer, 0LL);
-        QCOMPARE(streams({"SISMEMBER", "active_connection_extended_type:" + hex(uuid), "maltrail"}).integer, 0LL);
+        QCOMPARE(streams({"SISMEMBER", "active_connection_extended_type:" + hex(uuid), "maltrail"}).integer,
+                 0LL);
         QCOMPARE(meta({"SISMEMBER", "all_extended_types_by_uuid:" + hex(uuid), "maltrail"}).integer, 1LL);
         // maltrail writes no data files.
         QVERIFY(filesUnder(server.dataDirectory(), QStringLiteral("*.txt*")).isEmpty());

@@ -2,13 +2,13 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "workertestbase.h"
 
+#include <zlib.h>
+
 #include <QDeadlineTimer>
 #include <QDirIterator>
 #include <QFile>
 #include <QThread>
 #include <QUuid>
-
-#include <zlib.h>
 
 namespace d4::test {
 
@@ -61,7 +61,8 @@ bool WorkerTestBase::waitSessionCleaned(int type, const QByteArray &session, int
     while (!deadline.hasExpired()) {
         if (streams({"SISMEMBER", "session_uuid:" + QByteArray::number(type), session}).integer == 0 &&
             streams({"SISMEMBER", "ended_session", session}).integer == 0 &&
-            streams({"SISMEMBER", "working_session_uuid:" + QByteArray::number(type), session}).integer == 0 &&
+            streams({"SISMEMBER", "working_session_uuid:" + QByteArray::number(type), session}).integer ==
+                0 &&
             streams({"EXISTS", "stream:" + QByteArray::number(type) + ':' + session}).integer == 0) {
             return true;
         }

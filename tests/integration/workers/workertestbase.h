@@ -22,7 +22,10 @@ protected:
             .arg(rotationSeconds);
     }
 
-    RedisReply analyzer(const QByteArrayList &command) { return m_redis.command(command, D4ServerProcess::kAnalyzerDb); }
+    RedisReply analyzer(const QByteArrayList &command)
+    {
+        return m_redis.command(command, D4ServerProcess::kAnalyzerDb);
+    }
 
     /** A non-group queue of @p type made with Redis commands only, as d4-core's UI stores it. */
     QByteArray addQueue(int type, qint64 maxSize = 0);
