@@ -54,6 +54,8 @@ bool IngestServer::start(const QHostAddress &address, quint16 port, QString &err
         m_workers.push_back(worker);
         m_threads.push_back(std::move(thread));
     }
+    // Qt's default backlog of 50 overflows when a thousand sensors reconnect at once.
+    setListenBacklogSize(4096);
     if (!listen(address, port)) {
         error = QStringLiteral("cannot listen on [%1]:%2: %3")
                     .arg(address.toString())

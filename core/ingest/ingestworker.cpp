@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "ingest/ingestworker.h"
 
+#include <algorithm>
+
 #include "ingest/ingestsession.h"
 #include "store/redisclient.h"
 
@@ -60,7 +62,9 @@ bool IngestWorker::pauseIfBehind(IngestSession *session)
 {
     // Redis is behind: stop reading (TCP pushes back on the sensor) instead of buffering.
     if (m_stream->isAboveHighWatermark() || m_metadata->isAboveHighWatermark()) {
-        m_paused.insert(session);
+        if (std::find(m_paused.begin(), m_paused.end(), session) == m_paused.end()) {
+            m_paused.push_back(session);
+        }
         return true;
     }
     return false;
@@ -72,8 +76,12 @@ void IngestWorker::resumePaused()
         return;
     }
     // The sessions' sockets will not signal readyRead again on their own: their buffers are full.
-    const std::set<IngestSession *> paused = std::exchange(m_paused, {});
-    for (IngestSession *session : paused) {
+    // Oldest pause first, and only while Redis keeps up: a session that pauses again goes to the
+    // back of the line, so every sensor gets its turn (resuming all of them in a fixed order let
+    // the first few refill the pipeline every time and starved the rest).
+    while (!m_paused.empty() && !m_stream->isAboveHighWatermark() && !m_metadata->isAboveHighWatermark()) {
+        IngestSession *session = m_paused.front();
+        m_paused.pop_front();
         if (m_sessions.count(session)) {
             session->resume();
         }
@@ -106,7 +114,7 @@ void IngestWorker::kickSensor(const QByteArray &uuid)
 void IngestWorker::onSessionFinished(IngestSession *session)
 {
     m_sessions.erase(session);
-    m_paused.erase(session);
+    m_paused.erase(std::remove(m_paused.begin(), m_paused.end(), session), m_paused.end());
     session->deleteLater();
 }
 

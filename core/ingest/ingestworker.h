@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <set>
 
@@ -66,7 +67,7 @@ private:
     std::unique_ptr<store::RedisClient> m_metadata;
     DailyStatsAggregator m_aggregator;
     std::set<IngestSession *> m_sessions;
-    std::set<IngestSession *> m_paused;
+    std::deque<IngestSession *> m_paused; ///< in the order they were paused: resumed first-in, first-out
     QTimer m_tick;
     qint64 m_ticks = 0;
 };
