@@ -160,7 +160,15 @@ void IngestSession::onReadyRead()
 bool IngestSession::readFromSocket()
 {
     // A bounded amount per pass keeps one busy sensor from starving the others on this thread.
-    qint64 budget = m_context.settings->readBudgetPerPass;
+    // The decoder never holds much more than one pass's budget (or the frame being assembled):
+    // reading a full budget on top of what is already buffered made decoders grow to many MB.
+    qint64 frameSize = 0;
+    if (const auto header = m_decoder.pendingHeader()) {
+        frameSize = static_cast<qint64>(protocol::kHeaderSize) +
+                    std::min<qint64>(header->size, m_context.settings->maxPayloadSize);
+    }
+    qint64 budget = std::max(m_context.settings->readBudgetPerPass, frameSize) -
+                    static_cast<qint64>(m_decoder.bufferedBytes());
     while (budget > 0) {
         const qint64 available = m_socket->bytesAvailable();
         if (available <= 0) {

@@ -200,6 +200,11 @@ QByteArray workerPendingState(int type, const QByteArray &session)
     return QByteArrayLiteral("d4console:worker_pending:") + number(type) + ':' + session;
 }
 
+QByteArray workerRejectedLines(const QByteArray &uuid)
+{
+    return QByteArrayLiteral("d4console:worker_rejected_lines:") + uuid;
+}
+
 QByteArray extendedTypeMetadata(const QByteArray &uuid, const QByteArray &ext)
 {
     return QByteArrayLiteral("metadata_extended_type_by_uuid:") + uuid + ':' + ext;

@@ -84,6 +84,11 @@ QByteArray errorStreamLimit();
 /// so a restarted worker continues exactly where the stopped one left off.
 QByteArray workerPendingState(int type, const QByteArray &session);
 
+// ---- METADATA: worker counters (ours) -----------------------------------------------------------
+/// HASH d4console:worker_rejected_lines:<uuid>, extended type name → lines (or embedded items)
+/// of that sensor's type-254 data an extended-type handler refused (invalid JSON, bad base64…).
+QByteArray workerRejectedLines(const QByteArray &uuid);
+
 // ---- METADATA: extended types ------------------------------------------------------------------
 QByteArray extendedTypeMetadata(const QByteArray &uuid,
                                 const QByteArray &ext); ///< HASH metadata_extended_type_by_uuid:<uuid>:<ext>

@@ -63,4 +63,26 @@ QString GzipCompressor::compress(const QString &path, QString &error)
     return target;
 }
 
+QByteArray GzipCompressor::gzip(QByteArrayView data, int level)
+{
+    z_stream stream{};
+    // 16 + MAX_WBITS: a gzip header and trailer instead of zlib's.
+    if (deflateInit2(&stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+        return {};
+    }
+    QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
+    stream.avail_in = uInt(data.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    const int result = deflate(&stream, Z_FINISH);
+    const qsizetype written = qsizetype(stream.total_out);
+    deflateEnd(&stream);
+    if (result != Z_STREAM_END) {
+        return {};
+    }
+    out.truncate(written);
+    return out;
+}
+
 } // namespace d4::workers

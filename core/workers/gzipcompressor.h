@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 namespace d4::workers {
@@ -20,6 +22,8 @@ public:
      * @p error set (the original is then kept and no partial `.gz` is left behind).
      */
     static QString compress(const QString &path, QString &error);
+    /** @p data as one gzip member (RFC 1952) at zlib @p level; empty only when zlib fails. */
+    static QByteArray gzip(QByteArrayView data, int level = 6);
 };
 
 } // namespace d4::workers

@@ -8,6 +8,7 @@
 #include <QByteArrayList>
 #include <QString>
 
+#include "workers/extendedtypehandler.h"
 #include "workers/linerebuilder.h"
 #include "workers/rotatingfile.h"
 
@@ -21,7 +22,7 @@ struct WorkerContext;
  * not queued), pushes every non-empty line to the analyzer queues of the type key and hands them
  * to the taps. Unfinished lines are never written, so nothing appears twice on disk.
  */
-class LineChannel final
+class LineChannel final : public ExtendedTypeHandler
 {
 public:
     /**
@@ -30,23 +31,23 @@ public:
      */
     LineChannel(WorkerContext &context, QByteArray typeKey, bool extended, qsizetype maxLineLength,
                 RotatingFile::PathFunction pathFunction);
-    ~LineChannel();
+    ~LineChannel() override;
 
-    void setSensorUuid(const QByteArray &uuid) { m_sensorUuid = uuid; }
+    void setSensorUuid(const QByteArray &uuid) override { m_sensorUuid = uuid; }
     /** Adds one stream entry's bytes. */
-    void feed(QByteArrayView message) { m_rebuilder.feed(message, m_lines); }
+    void feed(QByteArrayView message) override { m_rebuilder.feed(message, m_lines); }
     /** Writes, pushes and taps the lines fed since the last commit. False with @p error on failure. */
-    bool commit(QString &error);
+    bool commit(QString &error) override;
     /** Closes and gzips the current file. */
-    void close();
+    void close() override;
     /**
      * End of session: an unterminated last line is appended to the file as it is (as the reference
      * leaves it on disk) but, not being a complete line, not queued; then close().
      */
-    void finish();
+    void finish() override;
 
-    QByteArray pending() const { return m_rebuilder.pending(); }
-    void setPending(const QByteArray &pending) { m_rebuilder.setPending(pending); }
+    QByteArray pending() const override { return m_rebuilder.pending(); }
+    void setPending(const QByteArray &pending) override { m_rebuilder.setPending(pending); }
 
 private:
     WorkerContext &m_context;

@@ -10,6 +10,9 @@
 #include <QLoggingCategory>
 
 #include "store/keyschema.h"
+#include "workers/filewatcherhandler.h"
+#include "workers/filewatcherjsonhandler.h"
+#include "workers/ja3jlhandler.h"
 #include "workers/linechannel.h"
 #include "workers/rotatingfile.h"
 #include "workers/workercontext.h"
@@ -53,8 +56,8 @@ bool MetaWorker::resume()
     if (!restore(header.string)) {
         return false;
     }
-    if (m_channel) {
-        m_channel->setPending(lines.string);
+    if (m_handler) {
+        m_handler->setPending(lines.string);
     }
     return true;
 }
@@ -85,9 +88,9 @@ SessionWorker::Result MetaWorker::handle(const QList<StreamEntry> &entries)
     for (const StreamEntry &entry : entries) {
         if (m_sensorUuid.isEmpty()) {
             m_sensorUuid = entry.sensorUuid;
-            m_channel->setSensorUuid(m_sensorUuid);
+            m_handler->setSensorUuid(m_sensorUuid);
         }
-        m_channel->feed(entry.message);
+        m_handler->feed(entry.message);
     }
     const store::RedisValue seen = m_context.metadata.command(
         {"HSET", keys::extendedTypeMetadata(m_sensorUuid, m_extendedType), keys::kFieldLastSeen,
@@ -96,7 +99,7 @@ SessionWorker::Result MetaWorker::handle(const QList<StreamEntry> &entries)
         m_error = QString::fromUtf8(seen.string);
         return Result::Failed;
     }
-    return m_channel->commit(m_error) ? Result::Handled : Result::Failed;
+    return m_handler->commit(m_error) ? Result::Handled : Result::Failed;
 }
 
 SessionWorker::Result MetaWorker::handleHeader(const QList<StreamEntry> &entries)
@@ -179,20 +182,29 @@ SessionWorker::Result MetaWorker::acceptHeader(bool resumed)
 
 void MetaWorker::createHandler()
 {
-    RotatingFile::PathFunction path;
-    if (m_extendedType != "maltrail") {
-        const QString root = m_context.settings.saveDirectory;
-        const QString ext = QString::fromUtf8(m_extendedType);
-        path = [this, root, ext](const QDateTime &now) {
-            return QDir(root).filePath(QString::fromLatin1(m_sensorUuid) + QStringLiteral("/254/") +
-                                       RotatingFile::datePath(now) + QLatin1Char('/') + ext +
-                                       QLatin1Char('/') + RotatingFile::baseName(m_sensorUuid, now) +
-                                       QStringLiteral(".txt"));
-        };
+    if (m_extendedType == "ja3-jl") {
+        m_handler = std::make_unique<Ja3JlHandler>(m_context, m_extendedType);
+    } else if (m_extendedType == "filewatcher") {
+        m_handler = std::make_unique<FileWatcherHandler>(m_context, m_extendedType,
+                                                         QJsonDocument::fromJson(m_header).object());
+    } else if (m_extendedType == "filewatcherjson") {
+        m_handler = std::make_unique<FileWatcherJsonHandler>(m_context, m_extendedType);
+    } else {
+        RotatingFile::PathFunction path;
+        if (m_extendedType != "maltrail") {
+            const QString root = m_context.settings.saveDirectory;
+            const QString ext = QString::fromUtf8(m_extendedType);
+            path = [this, root, ext](const QDateTime &now) {
+                return QDir(root).filePath(QString::fromLatin1(m_sensorUuid) + QStringLiteral("/254/") +
+                                           RotatingFile::datePath(now) + QLatin1Char('/') + ext +
+                                           QLatin1Char('/') + RotatingFile::baseName(m_sensorUuid, now) +
+                                           QStringLiteral(".txt"));
+            };
+        }
+        m_handler =
+            std::make_unique<LineChannel>(m_context, m_extendedType, true, kMaxLineLength, std::move(path));
     }
-    m_channel =
-        std::make_unique<LineChannel>(m_context, m_extendedType, true, kMaxLineLength, std::move(path));
-    m_channel->setSensorUuid(m_sensorUuid);
+    m_handler->setSensorUuid(m_sensorUuid);
 }
 
 QList<QPair<QByteArray, QByteArray>> MetaWorker::stateWrites() const
@@ -202,20 +214,20 @@ QList<QPair<QByteArray, QByteArray>> MetaWorker::stateWrites() const
                  m_header.isEmpty() ? QByteArray() : kStatePartial + m_header}};
     }
     return {{keys::workerPendingState(2, m_session), kStateComplete + m_sensorUuid + m_header},
-            {keys::workerPendingState(254, m_session), m_channel->pending()}};
+            {keys::workerPendingState(254, m_session), m_handler->pending()}};
 }
 
 void MetaWorker::finish()
 {
-    if (m_channel) {
-        m_channel->finish();
+    if (m_handler) {
+        m_handler->finish();
     }
 }
 
 void MetaWorker::suspend()
 {
-    if (m_channel) {
-        m_channel->close();
+    if (m_handler) {
+        m_handler->close();
     }
 }
 

@@ -10,7 +10,7 @@
 
 namespace d4::workers {
 
-class LineChannel;
+class ExtendedTypeHandler;
 
 /**
  * Type 2 and the session's type-254 data (spec §4.3). Phase 1 assembles the meta-header JSON from
@@ -19,8 +19,10 @@ class LineChannel;
  * map:session-uuid_active_extended_type, all_extended_types_by_uuid, metadata_extended_type_by_uuid)
  * and saves it as `<save>/<uuid>/254/YYYY/MM/DD/<ext>/<uuid>-YYYY-MM-DD-HHMMSS.json`. Phase 2 reads
  * `stream:254:<session>` through the extended type's handler: `maltrail` queues lines without files;
- * every other name uses the default handler (lines to `.txt` files in the same directory, rotated
- * and gzipped, forced newline at 100 000 bytes, lines to `analyzer:<ext>:<q>`).
+ * `ja3-jl`, `filewatcher` and `filewatcherjson` write a file per line and queue its path
+ * (Ja3JlHandler, FileWatcherHandler, FileWatcherJsonHandler); every other name uses the default
+ * handler (lines to `.txt` files in the same directory, rotated and gzipped, forced newline at
+ * 100 000 bytes, lines to `analyzer:<ext>:<q>`).
  */
 class MetaWorker final : public SessionWorker
 {
@@ -50,7 +52,7 @@ private:
     QByteArray m_header; ///< the JSON text assembled so far
     bool m_headerDone = false;
     QByteArray m_extendedType;
-    std::unique_ptr<LineChannel> m_channel;
+    std::unique_ptr<ExtendedTypeHandler> m_handler;
 };
 
 } // namespace d4::workers

@@ -2,6 +2,15 @@
 # Sources of core/workers/ (stream workers and analyzer queues), included by core/CMakeLists.txt.
 target_sources(d4core PRIVATE
     workers/analyzerqueues.h
+    workers/dnscaprecordsplitter.h
+    workers/dnscapworker.h
+    workers/extendedtypehandler.h
+    workers/filewatcherhandler.h
+    workers/filewatcherjsonhandler.h
+    workers/ja3jlhandler.h
+    workers/linefilehandler.h
+    workers/unconsumedtype.h
+    workers/unconsumedtypes.h
     workers/gzipcompressor.h
     workers/linechannel.h
     workers/linerebuilder.h
@@ -18,6 +27,13 @@ target_sources(d4core PRIVATE
     workers/workersettings.h
     workers/workertap.h
     workers/analyzerqueues.cpp
+    workers/dnscaprecordsplitter.cpp
+    workers/dnscapworker.cpp
+    workers/filewatcherhandler.cpp
+    workers/filewatcherjsonhandler.cpp
+    workers/ja3jlhandler.cpp
+    workers/linefilehandler.cpp
+    workers/unconsumedtypes.cpp
     workers/gzipcompressor.cpp
     workers/linechannel.cpp
     workers/linerebuilder.cpp

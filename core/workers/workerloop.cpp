@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include "store/keyschema.h"
+#include "workers/dnscapworker.h"
 #include "workers/lineworker.h"
 #include "workers/metaworker.h"
 #include "workers/pcapworker.h"
@@ -66,7 +67,7 @@ WorkerLoop::~WorkerLoop() = default;
 
 QList<int> WorkerLoop::handledTypes()
 {
-    return {1, 2, 3, 8};
+    return {1, 2, 3, 4, 8};
 }
 
 void WorkerLoop::start()
@@ -116,6 +117,8 @@ std::unique_ptr<SessionWorker> WorkerLoop::createWorker(int type, const QByteArr
     case 3:
     case 8:
         return std::make_unique<LineWorker>(*m_context, type, session);
+    case 4:
+        return std::make_unique<DnscapWorker>(*m_context, session);
     default:
         return nullptr;
     }

@@ -6,6 +6,7 @@
 
 #include "store/keyschema.h"
 #include "store/redissyncclient.h"
+#include "workers/unconsumedtypes.h"
 #include "workers/workerloop.h"
 
 namespace d4::workers {
@@ -54,7 +55,20 @@ bool WorkerManager::start(QString &error)
         m_loops.push_back(loop);
         m_threads.push_back(std::move(thread));
     }
+    m_monitorThread = std::make_unique<QThread>();
+    m_monitorThread->setObjectName(QStringLiteral("d4-worker-monitor"));
+    m_monitor = new UnconsumedTypes(m_settings.redis, m_settings.unconsumedPollMs);
+    m_monitor->moveToThread(m_monitorThread.get());
+    connect(m_monitorThread.get(), &QThread::finished, m_monitor, &QObject::deleteLater);
+    connect(m_monitor, &UnconsumedTypes::changed, this, &WorkerManager::unconsumedTypesChanged);
+    m_monitorThread->start();
+    QMetaObject::invokeMethod(m_monitor, &UnconsumedTypes::start, Qt::QueuedConnection);
     return true;
+}
+
+QList<UnconsumedType> WorkerManager::unconsumedTypes() const
+{
+    return m_monitor ? m_monitor->current() : QList<UnconsumedType>();
 }
 
 void WorkerManager::stop()
@@ -68,6 +82,13 @@ void WorkerManager::stop()
     }
     m_threads.clear();
     m_loops.clear();
+    if (m_monitorThread) {
+        QMetaObject::invokeMethod(m_monitor, &UnconsumedTypes::stop, Qt::BlockingQueuedConnection);
+        m_monitor = nullptr;
+        m_monitorThread->quit();
+        m_monitorThread->wait();
+        m_monitorThread.reset();
+    }
 }
 
 } // namespace d4::workers

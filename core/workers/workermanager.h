@@ -9,12 +9,14 @@
 #include <QObject>
 #include <QString>
 
+#include "workers/unconsumedtype.h"
 #include "workers/workersettings.h"
 
 class QThread;
 
 namespace d4::workers {
 
+class UnconsumedTypes;
 class WorkerLoop;
 class WorkerTap;
 
@@ -23,7 +25,8 @@ class WorkerTap;
  * WorkerLoop that owns the sessions hashing to it. start() first clears `working_session_uuid:<t>`
  * for the handled types (as d4-core's managers do), so unfinished streams of a previous run are
  * resumed. stop() lets every loop finish its current batch, close and compress its files, and
- * joins the threads; sessions stay in Redis for the next start.
+ * joins the threads; sessions stay in Redis for the next start. A monitor thread watches for
+ * accepted types that no worker consumes (UnconsumedTypes).
  *
  * Thread affinity: create, start and stop on one thread (normally the main thread).
  */
@@ -44,18 +47,27 @@ public:
     void stop();
     bool isRunning() const noexcept { return !m_threads.empty(); }
     const WorkerSettings &settings() const noexcept { return m_settings; }
+    /**
+     * The accepted types without a worker, with their sessions and waiting entries, as of the last
+     * poll (every settings().unconsumedPollMs); empty when not running. Thread-safe.
+     */
+    QList<UnconsumedType> unconsumedTypes() const;
 
 Q_SIGNALS:
     /** A worker started on a session (emitted from a worker thread, delivered queued). */
     void sessionStarted(int type, const QByteArray &session);
     /** A session ended and was cleaned up, or was rejected. */
     void sessionFinished(int type, const QByteArray &session);
+    /** The accepted types without a worker, or their counts, changed (delivered queued). */
+    void unconsumedTypesChanged(const QList<d4::workers::UnconsumedType> &types);
 
 private:
     WorkerSettings m_settings;
     QList<WorkerTap *> m_taps;
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<WorkerLoop *> m_loops; ///< deleted on their thread when it finishes
+    std::unique_ptr<QThread> m_monitorThread;
+    UnconsumedTypes *m_monitor = nullptr; ///< deleted on its thread when it finishes
 };
 
 } // namespace d4::workers

@@ -20,6 +20,7 @@ struct WorkerSettings
     int blockMs = 100;                      ///< XREAD BLOCK; also bounds the stop latency
     int discoveryIntervalMs = 200;          ///< how often session_uuid:<type> is read
     int queueCacheMs = 1000;                ///< how long queue definitions are cached
+    int unconsumedPollMs = 5000;            ///< how often accepted types without a worker are checked
 };
 
 } // namespace d4::workers

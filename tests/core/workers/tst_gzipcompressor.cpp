@@ -62,6 +62,23 @@ private Q_SLOTS:
         }
     }
 
+    // In-memory gzip (filewatcher's compress option): a gzip member that zlib reads back.
+    void gzipData()
+    {
+        QTemporaryDir dir;
+        QByteArray data;
+        for (int i = 0; i < 10000; ++i) {
+            data += QByteArray::number(i * 7919) + ' ';
+        }
+        for (const QByteArray &input : {data, QByteArray(), QByteArray("x")}) {
+            const QByteArray compressed = GzipCompressor::gzip(input);
+            QVERIFY(compressed.startsWith("\x1f\x8b"));
+            const QString path = dir.filePath(QStringLiteral("data.gz"));
+            QVERIFY(writeFile(path, compressed));
+            QCOMPARE(gunzip(path), input);
+        }
+    }
+
     void missingInput()
     {
         QTemporaryDir dir;

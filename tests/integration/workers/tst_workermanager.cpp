@@ -5,6 +5,7 @@
 
 #include <mutex>
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -12,11 +13,13 @@
 #include "redisserverfixture.h"
 #include "testenvironment.h"
 #include "workers/queuemanager.h"
+#include "workers/unconsumedtypes.h"
 #include "workers/workermanager.h"
 #include "workers/workertap.h"
 
 using namespace d4::test;
 using d4::workers::QueueManager;
+using d4::workers::UnconsumedType;
 using d4::workers::WorkerManager;
 
 namespace {
@@ -105,6 +108,73 @@ private Q_SLOTS:
         QCOMPARE(m_redis.command({"SCARD", "ended_session"}, kStreamDb).integer, 0LL);
         QCOMPARE(m_redis.command({"SCARD", "working_session_uuid:8"}, kStreamDb).integer, 0LL);
         manager.stop();
+    }
+
+    // Spec §9 #9: accepted types without a worker (here 6 and 7, beside 1, 2, 4 and 254 which have
+    // one) are reported with their sessions and waiting entries, and followed when
+    // server:accepted_type or the streams change; each is logged once, naming the type.
+    void unconsumedTypes()
+    {
+        QTemporaryDir save;
+        meta({"SADD", "server:accepted_type", "1", "2", "4", "254", "6", "7"});
+        const QByteArray sensor(32, 'e');
+        const QByteArray session = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        for (const char *message : {"{\"a\":1}\n", "{\"a\":2}\n", "{\"a\":3}\n"}) {
+            addEntry("stream:6:" + session, sensor, message);
+        }
+        m_redis.command({"SADD", "session_uuid:6", session}, kStreamDb);
+
+        // The monitor logs on its own thread.
+        static std::mutex warningsMutex;
+        static QStringList warningList;
+        warningList.clear();
+        const auto warnings = [] {
+            const std::lock_guard lock(warningsMutex);
+            return warningList;
+        };
+        const QtMessageHandler previous =
+            qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &message) {
+                if (type == QtWarningMsg && message.contains(QStringLiteral("no worker consumes it"))) {
+                    const std::lock_guard lock(warningsMutex);
+                    warningList.append(message);
+                }
+            });
+        d4::workers::WorkerSettings workerSettings = settings(save.path());
+        workerSettings.unconsumedPollMs = 200;
+        WorkerManager manager(workerSettings);
+        QSignalSpy changed(&manager, &WorkerManager::unconsumedTypesChanged);
+        QString error;
+        QVERIFY2(manager.start(error), qPrintable(error));
+        const QList<UnconsumedType> expected{{6, 1, 3}, {7, 0, 0}};
+        QTRY_COMPARE_WITH_TIMEOUT(manager.unconsumedTypes(), expected, 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 2000);
+        QCOMPARE(changed.constFirst().constFirst().value<QList<UnconsumedType>>(), expected);
+        QTRY_COMPARE_WITH_TIMEOUT(warnings().size(), 2, 2000);
+        QVERIFY2(warnings()[0].contains(QStringLiteral("type 6 (ndjson)")) &&
+                     warnings()[0].contains(QStringLiteral("1 unconsumed session(s), 3 entries")),
+                 qPrintable(warnings()[0]));
+        QVERIFY(warnings()[1].contains(QStringLiteral("type 7 (yaf)")));
+
+        // Entries arrive, type 7 is no longer accepted: the list follows; the warnings are not
+        // repeated within the rate limit.
+        addEntry("stream:6:" + session, sensor, "{}\n");
+        meta({"SREM", "server:accepted_type", "7"});
+        QTRY_COMPARE_WITH_TIMEOUT(manager.unconsumedTypes(), (QList<UnconsumedType>{{6, 1, 4}}), 3000);
+        QTest::qWait(500);
+        QCOMPARE(warnings().size(), 2);
+        // The session's stream is untouched: no worker took it.
+        QCOMPARE(m_redis.command({"XLEN", "stream:6:" + session}, kStreamDb).integer, 4LL);
+        QCOMPARE(m_redis.command({"SCARD", "working_session_uuid:6"}, kStreamDb).integer, 0LL);
+
+        // The scan alone, as the console may call it.
+        d4::store::RedisSyncClient metadata(workerSettings.redis.metadata);
+        d4::store::RedisSyncClient stream(workerSettings.redis.stream);
+        const auto scanned = d4::workers::UnconsumedTypes::scan(metadata, stream, error);
+        QVERIFY2(scanned, qPrintable(error));
+        QCOMPARE(*scanned, (QList<UnconsumedType>{{6, 1, 4}}));
+        manager.stop();
+        QVERIFY(manager.unconsumedTypes().isEmpty());
+        qInstallMessageHandler(previous);
     }
 
     // Queue management: create (group and not), edit, max size, sample, flush, delete.
