@@ -12,6 +12,8 @@
 #include <QUuid>
 
 #include "ingest/activeconnectionregistry.h"
+#include "ingest/admissionquery.h"
+#include "ingest/connectionbookkeeping.h"
 #include "ingest/dailystatsaggregator.h"
 #include "ingest/ingestsettings.h"
 #include "ingest/ingeststats.h"
@@ -27,23 +29,6 @@ Q_LOGGING_CATEGORY(lcIngest, "d4.ingest")
 namespace d4::ingest {
 
 namespace keys = store::keys;
-
-/** Replies of the admission batch, in the order the checks are evaluated. */
-struct AdmissionReplies
-{
-    bool blacklistedIpByUuid = false;
-    bool blacklistedUuid = false;
-    bool registered = true;
-    bool temporarilyBlacklisted = false;
-    bool incorrectTypeFlagged = false;
-    bool typeAccepted = false;
-    bool activeOfType = false;
-    QByteArray sensorKey;
-    bool hasSensorKey = false;
-    QByteArray defaultKey;
-    std::optional<qint64> streamLimit;
-    int outstanding = 0;
-};
 
 namespace {
 
@@ -63,12 +48,6 @@ QByteArray normaliseIp(const QHostAddress &address)
 bool isTrue(const redisReply &reply)
 {
     return reply.type == REDIS_REPLY_INTEGER && reply.integer != 0;
-}
-
-QByteArray stringOf(const redisReply &reply)
-{
-    return reply.type == REDIS_REPLY_STRING ? QByteArray(reply.str, static_cast<qsizetype>(reply.len))
-                                            : QByteArray();
 }
 
 qint64 nowSeconds()
@@ -271,82 +250,26 @@ void IngestSession::process()
 void IngestSession::admitFirstHeader(const protocol::Header &header)
 {
     m_waiting = true;
-    const QByteArray uuid = QByteArray::fromStdString(protocol::uuidToHex(header.uuid));
-    const int type = header.type;
-    auto replies = std::make_shared<AdmissionReplies>();
     QPointer<IngestSession> self(this);
-    auto done = [self, header, replies]() {
-        if (--replies->outstanding == 0 && self && !self->m_closing) {
-            self->m_waiting = false;
-            self->evaluateAdmission(header, *replies);
-        }
-    };
-    auto ask = [&](store::RedisClient *client, QByteArrayList command,
-                   std::function<void(const redisReply &)> take) {
-        ++replies->outstanding;
-        client->send(std::move(command), [take = std::move(take), done](const redisReply &reply) {
-            take(reply);
-            done();
-        });
-    };
-    store::RedisClient *metadata = m_context.metadata;
-    store::RedisClient *stream = m_context.stream;
-    ask(metadata, {"SISMEMBER", keys::blacklistIpByUuid(), uuid},
-        [replies](const redisReply &r) { replies->blacklistedIpByUuid = isTrue(r); });
-    ask(metadata, {"SISMEMBER", keys::blacklistUuid(), uuid},
-        [replies](const redisReply &r) { replies->blacklistedUuid = isTrue(r); });
-    if (m_context.settings->registrationMode) {
-        ask(metadata, {"SISMEMBER", keys::registeredUuids(), uuid},
-            [replies](const redisReply &r) { replies->registered = isTrue(r); });
-    }
-    ask(stream, {"EXISTS", keys::temporaryBlacklist(uuid)},
-        [replies](const redisReply &r) { replies->temporarilyBlacklisted = isTrue(r); });
-    ask(stream, {"SISMEMBER", keys::incorrectTypeSessions(), m_sessionUuid},
-        [replies](const redisReply &r) { replies->incorrectTypeFlagged = isTrue(r); });
-    ask(metadata, {"SISMEMBER", keys::acceptedTypes(), QByteArray::number(type)},
-        [replies](const redisReply &r) { replies->typeAccepted = isTrue(r); });
-    ask(stream, {"SISMEMBER", keys::activeConnectionsOfType(type), uuid},
-        [replies](const redisReply &r) { replies->activeOfType = isTrue(r); });
-    ask(metadata, {"HGET", keys::sensorMetadata(uuid), keys::kFieldHmacKey}, [replies](const redisReply &r) {
-        replies->hasSensorKey = r.type == REDIS_REPLY_STRING;
-        replies->sensorKey = stringOf(r);
-    });
-    ask(metadata, {"GET", keys::hmacDefaultKey()},
-        [replies](const redisReply &r) { replies->defaultKey = stringOf(r); });
-    ask(metadata, {"HGET", keys::streamMaxSizeByUuid(), uuid}, [replies](const redisReply &r) {
-        bool ok = false;
-        const qint64 value = stringOf(r).toLongLong(&ok);
-        if (ok && value >= 0) {
-            replies->streamLimit = value;
-        }
-    });
+    const AdmissionSubject subject{QByteArray::fromStdString(protocol::uuidToHex(header.uuid)), header.type,
+                                   m_sessionUuid, m_ip};
+    queryAdmissionFacts(*m_context.metadata, *m_context.stream, subject, m_context.settings->registrationMode,
+                        false, [self, header](const AdmissionFacts &facts) {
+                            if (self && !self->m_closing) {
+                                self->m_waiting = false;
+                                self->evaluateAdmission(header, facts);
+                            }
+                        });
 }
 
-void IngestSession::evaluateAdmission(const protocol::Header &header, const AdmissionReplies &replies)
+void IngestSession::evaluateAdmission(const protocol::Header &header, const AdmissionFacts &replies)
 {
     const QByteArray uuid = QByteArray::fromStdString(protocol::uuidToHex(header.uuid));
     const QString uuidText = QString::fromLatin1(uuid);
     const int type = header.type;
-    if (replies.blacklistedIpByUuid) {
-        m_context.metadata->send({"SADD", keys::blacklistIp(), m_ip});
-        reject(RejectionReason::BlacklistedIpByUuid,
-               QStringLiteral("Blacklisted IP by UUID=%1, connection closed").arg(uuidText));
-        return;
-    }
-    if (replies.blacklistedUuid) {
-        reject(RejectionReason::BlacklistedUuid,
-               QStringLiteral("Blacklisted UUID=%1, connection closed").arg(uuidText));
-        return;
-    }
-    if (!replies.registered) {
-        reject(RejectionReason::NotRegistered,
-               QStringLiteral("Not registered UUID=%1, connection closed").arg(uuidText));
-        return;
-    }
-    if (replies.temporarilyBlacklisted) {
-        reject(RejectionReason::TemporarilyBlacklisted,
-               QStringLiteral("Temporarily Blacklisted UUID=%1, connection closed").arg(uuidText),
-               keys::errorTemporarilyBlacklisted(), uuid);
+    // Checks 1a-1d and 1f; 1f (a worker-flagged session) cannot apply yet to a session this new,
+    // so checking it before the size (1e) changes nothing.
+    if (rejectIfRevoked(replies, uuid, type)) {
         return;
     }
     if (header.size > static_cast<std::uint32_t>(m_context.settings->maxPayloadSize)) {
@@ -357,13 +280,6 @@ void IngestSession::evaluateAdmission(const protocol::Header &header, const Admi
                    .arg(m_context.settings->maxPayloadSize)
                    .arg(header.size)
                    .arg(uuidText, QString::fromLatin1(m_sessionUuid)));
-        return;
-    }
-    if (replies.incorrectTypeFlagged) {
-        m_context.stream->send({"DEL", keys::stream(type, m_sessionUuid)});
-        m_context.stream->send({"SREM", keys::incorrectTypeSessions(), m_sessionUuid});
-        reject(RejectionReason::IncorrectTypeFlagged,
-               QStringLiteral("Incorrect type=%1 detected by worker, uuid=%2").arg(type).arg(uuidText));
         return;
     }
     if (!protocol::isUuidV4(header.uuid)) {
@@ -396,8 +312,6 @@ void IngestSession::evaluateAdmission(const protocol::Header &header, const Admi
             return;
         }
         m_claimed = true;
-    } else {
-        m_context.stream->send({"SADD", keys::activeSessionsOfTypeByUuid(type, uuid), m_sessionUuid});
     }
 
     m_admitted = true;
@@ -408,15 +322,10 @@ void IngestSession::evaluateAdmission(const protocol::Header &header, const Admi
         m_streamLimit = *replies.streamLimit;
     }
     // Per-sensor key, else the default key; both used byte for byte (spec §1.2).
-    const QByteArray &key = replies.hasSensorKey ? replies.sensorKey : replies.defaultKey;
+    const QByteArray key = replies.sensorKey.value_or(replies.defaultKey);
     m_hmac = std::make_unique<protocol::HmacSha256>(
         std::string_view(key.constData(), static_cast<std::size_t>(key.size())));
-    const QByteArray typeText = QByteArray::number(type);
-    m_context.stream->send({"SADD", keys::activeConnectionsOfType(type), uuid});
-    m_context.stream->send({"SADD", keys::activeTypesByUuid(uuid), typeText});
-    m_context.stream->send({"SADD", keys::activeConnections(), uuid});
-    m_context.stream->send({"SADD", keys::activeSessionsByUuid(uuid), m_sessionUuid});
-    m_context.metadata->send({"SADD", keys::allTypesByUuid(uuid), typeText});
+    ConnectionBookkeeping(*m_context.stream, *m_context.metadata).opened(uuid, m_sessionUuid, type);
     process();
 }
 
@@ -449,26 +358,10 @@ bool IngestSession::handleHeaderChange(const protocol::Header &header)
 
 void IngestSession::switchToExtendedType()
 {
-    const int oldType = protocol::kTypeMetaHeader;
-    const int newType = protocol::kTypeExtended;
-    const QByteArray uuid = m_uuid;
-    store::RedisClient *stream = m_context.stream;
-    stream->send({"SREM", keys::activeSessionsOfTypeByUuid(oldType, uuid), m_sessionUuid});
-    stream->send({"EXISTS", keys::activeSessionsOfTypeByUuid(oldType, uuid)},
-                 [stream, uuid](const redisReply &r) {
-                     if (!isTrue(r)) {
-                         stream->send({"SREM", keys::activeConnectionsOfType(oldType), uuid});
-                         stream->send({"SREM", keys::activeTypesByUuid(uuid), QByteArray::number(oldType)});
-                     }
-                 });
-    m_type = newType;
+    ConnectionBookkeeping(*m_context.stream, *m_context.metadata).switchedToExtended(m_uuid, m_sessionUuid);
+    m_type = protocol::kTypeExtended;
     m_updateStreamType = true;
     m_streamLengthEstimate = 0;
-    stream->send({"SADD", keys::activeConnectionsOfType(newType), uuid});
-    stream->send({"SADD", keys::activeTypesByUuid(uuid), QByteArray::number(newType)});
-    stream->send({"SADD", keys::activeConnections(), uuid});
-    stream->send({"SADD", keys::activeSessionsOfTypeByUuid(newType, uuid), m_sessionUuid});
-    m_context.metadata->send({"SADD", keys::allTypesByUuid(uuid), QByteArray::number(newType)});
 }
 
 void IngestSession::store(const protocol::Frame &frame)
@@ -543,52 +436,45 @@ void IngestSession::recheckAccess()
         return;
     }
     QPointer<IngestSession> self(this);
-    const QByteArray uuid = m_uuid;
-    m_context.metadata->send({"SISMEMBER", keys::blacklistIp(), m_ip}, [self](const redisReply &r) {
-        if (self && !self->m_closing && isTrue(r)) {
-            self->reject(
-                RejectionReason::BlacklistedIp,
-                QStringLiteral("Blacklisted IP=%1, connection closed").arg(QString::fromLatin1(self->m_ip)));
-        }
-    });
-    m_context.metadata->send(
-        {"SISMEMBER", keys::blacklistIpByUuid(), uuid}, [self, uuid](const redisReply &r) {
-            if (self && !self->m_closing && isTrue(r)) {
-                self->m_context.metadata->send({"SADD", keys::blacklistIp(), self->m_ip});
-                self->reject(RejectionReason::BlacklistedIpByUuid,
-                             QStringLiteral("Blacklisted IP by UUID=%1, connection closed")
-                                 .arg(QString::fromLatin1(uuid)));
-            }
-        });
-    m_context.metadata->send({"SISMEMBER", keys::blacklistUuid(), uuid}, [self, uuid](const redisReply &r) {
-        if (self && !self->m_closing && isTrue(r)) {
-            self->reject(
-                RejectionReason::BlacklistedUuid,
-                QStringLiteral("Blacklisted UUID=%1, connection closed").arg(QString::fromLatin1(uuid)));
-        }
-    });
-    // A worker that found data of the wrong format flags the session (check 1f of the reference).
-    m_context.stream->send(
-        {"SISMEMBER", keys::incorrectTypeSessions(), m_sessionUuid}, [self](const redisReply &r) {
-            if (self && !self->m_closing && isTrue(r)) {
-                self->m_context.stream->send({"DEL", keys::stream(self->m_type, self->m_sessionUuid)});
-                self->m_context.stream->send({"SREM", keys::incorrectTypeSessions(), self->m_sessionUuid});
-                self->reject(RejectionReason::IncorrectTypeFlagged,
-                             QStringLiteral("Incorrect type=%1 detected by worker, uuid=%2")
-                                 .arg(self->m_type)
-                                 .arg(QString::fromLatin1(self->m_uuid)));
-            }
-        });
-    if (m_context.settings->registrationMode) {
-        m_context.metadata->send(
-            {"SISMEMBER", keys::registeredUuids(), uuid}, [self, uuid](const redisReply &r) {
-                if (self && !self->m_closing && r.type == REDIS_REPLY_INTEGER && r.integer == 0) {
-                    self->reject(RejectionReason::NotRegistered,
-                                 QStringLiteral("Not registered UUID=%1, connection closed")
-                                     .arg(QString::fromLatin1(uuid)));
-                }
-            });
+    queryAdmissionFacts(*m_context.metadata, *m_context.stream,
+                        AdmissionSubject{m_uuid, m_type, m_sessionUuid, m_ip},
+                        m_context.settings->registrationMode, true, [self](const AdmissionFacts &facts) {
+                            if (self && !self->m_closing) {
+                                self->rejectIfRevoked(facts, self->m_uuid, self->m_type);
+                            }
+                        });
+}
+
+bool IngestSession::rejectIfRevoked(const AdmissionFacts &facts, const QByteArray &uuid, int type)
+{
+    const QString uuidText = QString::fromLatin1(uuid);
+    if (facts.blacklistedIp) {
+        reject(RejectionReason::BlacklistedIp,
+               QStringLiteral("Blacklisted IP=%1, connection closed").arg(QString::fromLatin1(m_ip)));
+    } else if (facts.blacklistedIpByUuid) {
+        m_context.metadata->send({"SADD", keys::blacklistIp(), m_ip});
+        reject(RejectionReason::BlacklistedIpByUuid,
+               QStringLiteral("Blacklisted IP by UUID=%1, connection closed").arg(uuidText));
+    } else if (facts.blacklistedUuid) {
+        reject(RejectionReason::BlacklistedUuid,
+               QStringLiteral("Blacklisted UUID=%1, connection closed").arg(uuidText));
+    } else if (!facts.registered) {
+        reject(RejectionReason::NotRegistered,
+               QStringLiteral("Not registered UUID=%1, connection closed").arg(uuidText));
+    } else if (facts.temporarilyBlacklisted) {
+        reject(RejectionReason::TemporarilyBlacklisted,
+               QStringLiteral("Temporarily Blacklisted UUID=%1, connection closed").arg(uuidText),
+               keys::errorTemporarilyBlacklisted(), uuid);
+    } else if (facts.incorrectTypeFlagged) {
+        // A worker that found data of the wrong format flagged the session (check 1f).
+        m_context.stream->send({"DEL", keys::stream(type, m_sessionUuid)});
+        m_context.stream->send({"SREM", keys::incorrectTypeSessions(), m_sessionUuid});
+        reject(RejectionReason::IncorrectTypeFlagged,
+               QStringLiteral("Incorrect type=%1 detected by worker, uuid=%2").arg(type).arg(uuidText));
+    } else {
+        return false;
     }
+    return true;
 }
 
 void IngestSession::kick()
@@ -689,46 +575,16 @@ void IngestSession::finishSession()
 
 void IngestSession::releaseConnectionState()
 {
-    store::RedisClient *stream = m_context.stream;
     if (m_dataSaved) {
         // Only sessions that created a stream are announced as ended (spec §9 #4).
-        stream->send({"SADD", keys::endedSessions(), m_sessionUuid});
+        m_context.stream->send({"SADD", keys::endedSessions(), m_sessionUuid});
     }
     if (!m_admitted) {
         return;
     }
-    const QByteArray uuid = m_uuid;
-    const QByteArray session = m_sessionUuid;
-    const int type = m_type;
-    const QByteArray typeText = QByteArray::number(type);
-    if (type == protocol::kTypeMetaHeader || type == protocol::kTypeExtended) {
-        stream->send({"SREM", keys::activeSessionsOfTypeByUuid(type, uuid), session});
-        stream->send({"EXISTS", keys::activeSessionsOfTypeByUuid(type, uuid)},
-                     [stream, uuid, type](const redisReply &r) {
-                         if (!isTrue(r)) {
-                             stream->send({"SREM", keys::activeConnectionsOfType(type), uuid});
-                             stream->send({"SREM", keys::activeTypesByUuid(uuid), QByteArray::number(type)});
-                         }
-                     });
-        stream->send({"HGET", keys::sessionExtendedTypeMap(), session},
-                     [stream, uuid, session](const redisReply &r) {
-                         if (r.type == REDIS_REPLY_STRING) {
-                             stream->send({"HDEL", keys::sessionExtendedTypeMap(), session});
-                             stream->send({"SREM", keys::activeExtendedTypesByUuid(uuid), stringOf(r)});
-                         }
-                     });
-    } else {
-        stream->send({"SREM", keys::activeConnectionsOfType(type), uuid});
-        stream->send({"SREM", keys::activeTypesByUuid(uuid), typeText});
-    }
-    stream->send({"SREM", keys::activeSessionsByUuid(uuid), session});
-    stream->send({"EXISTS", keys::activeTypesByUuid(uuid)}, [stream, uuid](const redisReply &r) {
-        if (!isTrue(r)) {
-            stream->send({"SREM", keys::activeConnections(), uuid});
-        }
-    });
+    ConnectionBookkeeping(*m_context.stream, *m_context.metadata).closed(m_uuid, m_sessionUuid, m_type);
     if (m_claimed) {
-        m_context.registry->release(uuid, type);
+        m_context.registry->release(m_uuid, m_type);
         m_claimed = false;
     }
 }

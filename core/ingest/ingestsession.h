@@ -69,8 +69,10 @@ private:
     void process();
     bool readFromSocket();
     void admitFirstHeader(const protocol::Header &header);
-    void evaluateAdmission(const protocol::Header &header, const struct AdmissionReplies &replies);
+    void evaluateAdmission(const protocol::Header &header, const struct AdmissionFacts &replies);
     bool handleHeaderChange(const protocol::Header &header);
+    /** Closes the session when @p facts say it may no longer stream; true if it did. */
+    bool rejectIfRevoked(const struct AdmissionFacts &facts, const QByteArray &uuid, int type);
     void switchToExtendedType();
     void store(const protocol::Frame &frame);
     void checkStreamLength();
