@@ -15,6 +15,8 @@ struct iovec;
 
 namespace d4::sensor {
 
+class ParallelSealer;
+
 /**
  * A buffer of D4 packets built in place, so source bytes are copied once (by the kernel) on
  * their way out: one readv() scatters them straight into the payload slots of a buffer laid out
@@ -48,10 +50,11 @@ public:
     /**
      * Signs the packets holding the first @p payloadBytes bytes of the slots (as returned by
      * readFrom, or placed with payloadSlot) and returns them. 0 gives one empty packet, the
-     * end-of-input marker.
+     * end-of-input marker. With @p helper, the second half of a large batch is signed on its thread
+     * at the same time (the bytes produced are the same).
      */
     std::span<const std::uint8_t> seal(protocol::PacketEncoder &encoder, std::size_t payloadBytes,
-                                       std::uint64_t timestamp);
+                                       std::uint64_t timestamp, ParallelSealer *helper = nullptr);
 
     /** Payload bytes that fit in one batch. */
     std::size_t capacity() const noexcept { return m_slots * m_snaplen; }
@@ -59,6 +62,8 @@ public:
 
 private:
     std::size_t stride() const noexcept;
+    void sealRange(protocol::PacketEncoder &encoder, std::size_t firstPacket, std::size_t endPacket,
+                   std::size_t payloadBytes, std::uint64_t timestamp);
 
     std::uint32_t m_snaplen;
     std::size_t m_slots;

@@ -10,6 +10,7 @@ target_sources(d4core PRIVATE
     sensor/fingerprint.h
     sensor/metaheaderpreamble.h
     sensor/packetbatch.h
+    sensor/parallelsealer.h
     sensor/packetsink.h
     sensor/result.h
     sensor/runoptions.h
@@ -31,6 +32,7 @@ target_sources(d4core PRIVATE
     sensor/fingerprint.cpp
     sensor/metaheaderpreamble.cpp
     sensor/packetbatch.cpp
+    sensor/parallelsealer.cpp
     sensor/sensorconfig.cpp
     sensor/sensorlog.cpp
     sensor/sensorrunner.cpp

@@ -10,6 +10,7 @@
 #include "protocol/uuid.h"
 #include "sensor/metaheaderpreamble.h"
 #include "sensor/packetbatch.h"
+#include "sensor/parallelsealer.h"
 #include "sensor/sensorconfig.h"
 
 #include <fcntl.h>
@@ -158,6 +159,40 @@ private Q_SLOTS:
         std::vector<std::uint8_t> expected;
         encoder.appendPacket(expected, payload, 1700000000);
         QVERIFY(std::equal(packets.begin(), packets.end(), expected.begin(), expected.end()));
+    }
+
+    // Signing on two threads produces byte for byte what one thread produces, for full and
+    // partial batches alike.
+    void twoThreadSealIsIdenticalToOneThread()
+    {
+        for (const std::size_t bytes :
+             {std::size_t(60 * 1024 + 17), std::size_t(4096 * 15), std::size_t(5000)}) {
+            PacketBatch single(1024, 128 * 1024);
+            PacketBatch doubled(1024, 128 * 1024);
+            for (PacketBatch *batch : {&single, &doubled}) {
+                Pipe pipe;
+                std::vector<std::uint8_t> payload(bytes);
+                std::iota(payload.begin(), payload.end(), std::uint8_t{7});
+                pipe.write(payload);
+                pipe.closeWrite();
+                std::size_t got = 0;
+                while (got < bytes) {
+                    const auto read = batch->readFrom(pipe.readEnd());
+                    QVERIFY(read && read.value() > 0);
+                    got += read.value();
+                }
+                QCOMPARE(got, bytes);
+            }
+            PacketEncoder encoder(testUuid(), 1, kKey);
+            d4::sensor::ParallelSealer helper(std::make_unique<PacketEncoder>(testUuid(), 1, kKey));
+            const auto one = single.seal(encoder, bytes, 1700000000);
+            const std::vector<std::uint8_t> expected(one.begin(), one.end());
+            const auto two = doubled.seal(encoder, bytes, 1700000000, &helper);
+            QCOMPARE(std::vector<std::uint8_t>(two.begin(), two.end()), expected);
+            const Decoded decoded = decode(two);
+            QCOMPARE(decoded.payload.size(), bytes);
+            QVERIFY(decoded.allSigned);
+        }
     }
 
     void metaHeaderPreambleIsType2InSnaplenChunks()
