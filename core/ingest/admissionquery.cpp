@@ -8,17 +8,13 @@
 
 #include "store/keyschema.h"
 #include "store/redisclient.h"
+#include "store/redisvalue.h"
 
 namespace d4::ingest {
 
 namespace keys = store::keys;
 
 namespace {
-
-bool isTrue(const redisReply &reply)
-{
-    return reply.type == REDIS_REPLY_INTEGER && reply.integer != 0;
-}
 
 std::optional<QByteArray> stringOf(const redisReply &reply)
 {
@@ -56,28 +52,28 @@ void queryAdmissionFacts(store::RedisClient &metadata, store::RedisClient &strea
     };
     if (recheck) {
         ask(metadata, {"SISMEMBER", keys::blacklistIp(), subject.ip},
-            [](AdmissionFacts &f, const redisReply &r) { f.blacklistedIp = isTrue(r); });
+            [](AdmissionFacts &f, const redisReply &r) { f.blacklistedIp = store::isTrueReply(r); });
     }
     ask(metadata, {"SISMEMBER", keys::blacklistIpByUuid(), uuid},
-        [](AdmissionFacts &f, const redisReply &r) { f.blacklistedIpByUuid = isTrue(r); });
+        [](AdmissionFacts &f, const redisReply &r) { f.blacklistedIpByUuid = store::isTrueReply(r); });
     ask(metadata, {"SISMEMBER", keys::blacklistUuid(), uuid},
-        [](AdmissionFacts &f, const redisReply &r) { f.blacklistedUuid = isTrue(r); });
+        [](AdmissionFacts &f, const redisReply &r) { f.blacklistedUuid = store::isTrueReply(r); });
     if (registrationMode) {
         ask(metadata, {"SISMEMBER", keys::registeredUuids(), uuid},
-            [](AdmissionFacts &f, const redisReply &r) { f.registered = isTrue(r); });
+            [](AdmissionFacts &f, const redisReply &r) { f.registered = store::isTrueReply(r); });
     }
     ask(stream, {"EXISTS", keys::temporaryBlacklist(uuid)},
-        [](AdmissionFacts &f, const redisReply &r) { f.temporarilyBlacklisted = isTrue(r); });
+        [](AdmissionFacts &f, const redisReply &r) { f.temporarilyBlacklisted = store::isTrueReply(r); });
     ask(stream, {"SISMEMBER", keys::incorrectTypeSessions(), subject.session},
-        [](AdmissionFacts &f, const redisReply &r) { f.incorrectTypeFlagged = isTrue(r); });
+        [](AdmissionFacts &f, const redisReply &r) { f.incorrectTypeFlagged = store::isTrueReply(r); });
     if (recheck) {
         return;
     }
     const int type = subject.type;
     ask(metadata, {"SISMEMBER", keys::acceptedTypes(), QByteArray::number(type)},
-        [](AdmissionFacts &f, const redisReply &r) { f.typeAccepted = isTrue(r); });
+        [](AdmissionFacts &f, const redisReply &r) { f.typeAccepted = store::isTrueReply(r); });
     ask(stream, {"SISMEMBER", keys::activeConnectionsOfType(type), uuid},
-        [](AdmissionFacts &f, const redisReply &r) { f.activeOfType = isTrue(r); });
+        [](AdmissionFacts &f, const redisReply &r) { f.activeOfType = store::isTrueReply(r); });
     ask(metadata, {"HGET", keys::sensorMetadata(uuid), keys::kFieldHmacKey},
         [](AdmissionFacts &f, const redisReply &r) { f.sensorKey = stringOf(r); });
     ask(metadata, {"GET", keys::hmacDefaultKey()},

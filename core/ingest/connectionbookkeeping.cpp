@@ -7,6 +7,7 @@
 #include "protocol/d4types.h"
 #include "store/keyschema.h"
 #include "store/redisclient.h"
+#include "store/redisvalue.h"
 
 namespace d4::ingest {
 
@@ -18,11 +19,6 @@ bool isSessionCounted(int type)
 {
     // Several connections of one sensor may carry types 2 and 254 at once; they are tracked per session.
     return type == protocol::kTypeMetaHeader || type == protocol::kTypeExtended;
-}
-
-bool isTrue(const redisReply &reply)
-{
-    return reply.type == REDIS_REPLY_INTEGER && reply.integer != 0;
 }
 
 } // namespace
@@ -66,7 +62,7 @@ void ConnectionBookkeeping::leaveType(const QByteArray &uuid, const QByteArray &
     m_stream.send({"SREM", keys::activeSessionsOfTypeByUuid(type, uuid), session});
     m_stream.send({"EXISTS", keys::activeSessionsOfTypeByUuid(type, uuid)},
                   [release](const redisReply &reply) {
-                      if (!isTrue(reply)) {
+                      if (!store::isTrueReply(reply)) {
                           release();
                       }
                   });
@@ -88,7 +84,7 @@ void ConnectionBookkeeping::closed(const QByteArray &uuid, const QByteArray &ses
     }
     stream->send({"SREM", keys::activeSessionsByUuid(uuid), session});
     stream->send({"EXISTS", keys::activeTypesByUuid(uuid)}, [stream, uuid](const redisReply &r) {
-        if (!isTrue(r)) {
+        if (!store::isTrueReply(r)) {
             stream->send({"SREM", keys::activeConnections(), uuid});
         }
     });

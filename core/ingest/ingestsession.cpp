@@ -23,6 +23,7 @@
 #include "protocol/uuid.h"
 #include "store/keyschema.h"
 #include "store/redisclient.h"
+#include "store/redisvalue.h"
 
 Q_LOGGING_CATEGORY(lcIngest, "d4.ingest")
 
@@ -43,16 +44,6 @@ QByteArray normaliseIp(const QHostAddress &address)
     QHostAddress copy(address);
     copy.setScopeId(QString());
     return copy.toString().toLatin1();
-}
-
-bool isTrue(const redisReply &reply)
-{
-    return reply.type == REDIS_REPLY_INTEGER && reply.integer != 0;
-}
-
-qint64 nowSeconds()
-{
-    return QDateTime::currentSecsSinceEpoch();
 }
 
 } // namespace
@@ -115,7 +106,7 @@ void IngestSession::start(qintptr descriptor)
         if (!self || self->m_closing) {
             return;
         }
-        if (isTrue(reply)) {
+        if (store::isTrueReply(reply)) {
             self->reject(
                 RejectionReason::BlacklistedIp,
                 QStringLiteral("Blacklisted IP=%1, connection closed").arg(QString::fromLatin1(self->m_ip)));
@@ -366,13 +357,14 @@ void IngestSession::switchToExtendedType()
 
 void IngestSession::store(const protocol::Frame &frame)
 {
-    const qint64 now = nowSeconds();
+    // One clock read per packet serves both the entry ID (ms) and the metadata times (s).
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = ms / 1000;
     const QByteArray payload(reinterpret_cast<const char *>(frame.payload.data()),
                              static_cast<qsizetype>(frame.payload.size()));
     // Entry IDs are chosen here rather than by Redis ("*"), in the same <ms>-<seq> form: when a
     // lost connection makes the client replay an XADD that Redis had already applied, Redis refuses
     // the repeated ID instead of storing the packet twice.
-    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
     if (ms > m_lastEntryMs) {
         m_lastEntryMs = ms;
         m_entrySequence = 0;

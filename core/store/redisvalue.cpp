@@ -63,4 +63,9 @@ QByteArrayList RedisValue::sortedStrings() const
     return list;
 }
 
+bool isTrueReply(const redisReply &reply) noexcept
+{
+    return reply.type == REDIS_REPLY_INTEGER && reply.integer != 0;
+}
+
 } // namespace d4::store

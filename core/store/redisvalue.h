@@ -35,4 +35,7 @@ struct RedisValue
     QByteArrayList sortedStrings() const;
 };
 
+/** True for an integer reply other than 0 (SISMEMBER, EXISTS...). */
+bool isTrueReply(const redisReply &reply) noexcept;
+
 } // namespace d4::store
