@@ -19,6 +19,7 @@ LineChannel::LineChannel(WorkerContext &context, QByteArray typeKey, bool extend
     , m_typeKey(std::move(typeKey))
     , m_extended(extended)
     , m_rebuilder(maxLineLength)
+    , m_rejections(m_typeKey)
 {
     if (pathFunction) {
         m_file =
@@ -30,6 +31,20 @@ LineChannel::~LineChannel() = default;
 
 bool LineChannel::commit(QString &error)
 {
+    if (m_validator) {
+        QString reason;
+        const auto refused = [this, &reason](const QByteArray &line) {
+            if (line.isEmpty() || m_validator(line, reason)) {
+                return false;
+            }
+            m_rejections.refuse(reason);
+            return true;
+        };
+        m_lines.removeIf(refused);
+        if (!m_rejections.flush(m_context.metadata, error)) {
+            return false;
+        }
+    }
     if (m_file) {
         const QDateTime now = QDateTime::currentDateTime();
         if (m_file->rotationDue(now)) {

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include <QByteArray>
@@ -10,6 +11,7 @@
 
 #include "workers/extendedtypehandler.h"
 #include "workers/linerebuilder.h"
+#include "workers/rejectedlinecounter.h"
 #include "workers/rotatingfile.h"
 
 namespace d4::workers {
@@ -20,7 +22,9 @@ struct WorkerContext;
  * The line path shared by types 3 and 8 and the line-based 254 handlers (spec §4.3–4.4): rebuilds
  * lines, appends complete lines to rotating files (rotated at line boundaries, old files gzipped,
  * not queued), pushes every non-empty line to the analyzer queues of the type key and hands them
- * to the taps. Unfinished lines are never written, so nothing appears twice on disk.
+ * to the taps. Unfinished lines are never written, so nothing appears twice on disk. With a
+ * validator, a non-empty line it refuses is neither written, queued nor tapped, only counted
+ * (RejectedLineCounter).
  */
 class LineChannel final : public ExtendedTypeHandler
 {
@@ -33,7 +37,15 @@ public:
                 RotatingFile::PathFunction pathFunction);
     ~LineChannel() override;
 
-    void setSensorUuid(const QByteArray &uuid) override { m_sensorUuid = uuid; }
+    /** True when @p line may go on; false with @p reason otherwise. Called on the worker thread. */
+    using LineValidator = std::function<bool(const QByteArray &line, QString &reason)>;
+    void setValidator(LineValidator validator) { m_validator = std::move(validator); }
+
+    void setSensorUuid(const QByteArray &uuid) override
+    {
+        m_sensorUuid = uuid;
+        m_rejections.setSensorUuid(uuid);
+    }
     /** Adds one stream entry's bytes. */
     void feed(QByteArrayView message) override { m_rebuilder.feed(message, m_lines); }
     /** Writes, pushes and taps the lines fed since the last commit. False with @p error on failure. */
@@ -57,6 +69,8 @@ private:
     std::unique_ptr<RotatingFile> m_file;
     QByteArray m_sensorUuid;
     QByteArrayList m_lines;
+    LineValidator m_validator;
+    RejectedLineCounter m_rejections;
 };
 
 } // namespace d4::workers

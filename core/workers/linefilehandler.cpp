@@ -6,14 +6,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QSaveFile>
 
-#include "store/keyschema.h"
 #include "workers/workercontext.h"
 #include "workers/workertap.h"
-
-Q_DECLARE_LOGGING_CATEGORY(lcWorkers)
 
 namespace d4::workers {
 
@@ -21,6 +17,7 @@ LineFileHandler::LineFileHandler(WorkerContext &context, QByteArray extendedType
     : m_context(context)
     , m_extendedType(std::move(extendedType))
     , m_rebuilder(maxLineLength)
+    , m_rejections(m_extendedType)
 {
 }
 
@@ -48,7 +45,7 @@ bool LineFileHandler::commit(QString &error)
         }
     }
     m_lines.clear();
-    if (!flushRejections(error)) {
+    if (!m_rejections.flush(m_context.metadata, error)) {
         return false;
     }
     if (!paths.isEmpty() && !m_context.queues.push(m_sensorUuid, m_extendedType, true, paths)) {
@@ -60,37 +57,6 @@ bool LineFileHandler::commit(QString &error)
             tap->onLines(m_sensorUuid, m_extendedType, stored);
         }
     }
-    return true;
-}
-
-void LineFileHandler::refuse(const QString &reason)
-{
-    ++m_rejected;
-    ++m_rejectedUnsaved;
-    ++m_rejectedUnlogged;
-    m_lastRejection = reason;
-    if (m_sinceLog.isValid() && m_sinceLog.elapsed() < kRejectionLogIntervalMs) {
-        return;
-    }
-    qCWarning(lcWorkers).noquote() << m_extendedType << "data of" << m_sensorUuid << ":" << m_rejectedUnlogged
-                                   << "item(s) refused, the last one:" << reason;
-    m_rejectedUnlogged = 0;
-    m_sinceLog.start();
-}
-
-bool LineFileHandler::flushRejections(QString &error)
-{
-    if (m_rejectedUnsaved == 0) {
-        return true;
-    }
-    const store::RedisValue reply =
-        m_context.metadata.command({"HINCRBY", store::keys::workerRejectedLines(m_sensorUuid), m_extendedType,
-                                    QByteArray::number(m_rejectedUnsaved)});
-    if (reply.isError()) {
-        error = QString::fromUtf8(reply.string);
-        return false;
-    }
-    m_rejectedUnsaved = 0;
     return true;
 }
 

@@ -3,10 +3,10 @@
 #pragma once
 
 #include <QByteArrayList>
-#include <QElapsedTimer>
 
 #include "workers/extendedtypehandler.h"
 #include "workers/linerebuilder.h"
+#include "workers/rejectedlinecounter.h"
 
 namespace d4::workers {
 
@@ -25,13 +25,14 @@ struct WorkerContext;
 class LineFileHandler : public ExtendedTypeHandler
 {
 public:
-    /** Limit of one warning per handler about refused lines. */
-    static constexpr qint64 kRejectionLogIntervalMs = 10000;
-
     LineFileHandler(WorkerContext &context, QByteArray extendedType, qsizetype maxLineLength);
     ~LineFileHandler() override;
 
-    void setSensorUuid(const QByteArray &uuid) override { m_sensorUuid = uuid; }
+    void setSensorUuid(const QByteArray &uuid) override
+    {
+        m_sensorUuid = uuid;
+        m_rejections.setSensorUuid(uuid);
+    }
     void feed(QByteArrayView message) override { m_rebuilder.feed(message, m_lines); }
     bool commit(QString &error) override;
     void close() override {}
@@ -41,7 +42,7 @@ public:
     void setPending(const QByteArray &pending) override { m_rebuilder.setPending(pending); }
 
     /** Lines (or embedded items) refused by this handler since it was created. */
-    qint64 rejectedCount() const noexcept { return m_rejected; }
+    qint64 rejectedCount() const noexcept { return m_rejections.total(); }
 
     /**
      * Writes @p bytes to @p path through a temporary file renamed into place, creating the
@@ -62,22 +63,16 @@ protected:
     /** Writes the files of one non-empty line, appending the paths to queue to @p paths. */
     virtual Outcome storeLine(const QByteArray &line, QByteArrayList &paths, QString &error) = 0;
     /** Counts one refused item (e.g. a bad certificate inside a valid line) and maybe logs it. */
-    void refuse(const QString &reason);
+    void refuse(const QString &reason) { m_rejections.refuse(reason); }
 
     WorkerContext &m_context;
     const QByteArray m_extendedType;
     QByteArray m_sensorUuid;
 
 private:
-    bool flushRejections(QString &error);
-
     LineRebuilder m_rebuilder;
     QByteArrayList m_lines;
-    qint64 m_rejected = 0;
-    qint64 m_rejectedUnsaved = 0;  ///< not yet added to the Redis counter
-    qint64 m_rejectedUnlogged = 0; ///< refused since the last warning
-    QString m_lastRejection;
-    QElapsedTimer m_sinceLog;
+    RejectedLineCounter m_rejections;
 };
 
 } // namespace d4::workers

@@ -5,6 +5,7 @@
 #include <QDir>
 
 #include "store/keyschema.h"
+#include "workers/jsonlinevalidator.h"
 #include "workers/linechannel.h"
 #include "workers/workercontext.h"
 
@@ -13,9 +14,9 @@ namespace d4::workers {
 LineWorker::LineWorker(WorkerContext &context, int type, QByteArray session)
     : SessionWorker(context, type, std::move(session))
 {
-    const QString suffix = type == 3 ? QStringLiteral(".syslog.txt") : QStringLiteral(".passivedns.txt");
+    const QString suffix = fileSuffix(type);
     const QString root = context.settings.saveDirectory;
-    m_channel = std::make_unique<LineChannel>(context, QByteArray::number(type), false, kMaxLineLength,
+    m_channel = std::make_unique<LineChannel>(context, QByteArray::number(type), false, maxLineLength(type),
                                               [this, root, suffix, type](const QDateTime &now) {
                                                   return QDir(root).filePath(
                                                       QString::fromLatin1(m_sensorUuid) + QLatin1Char('/') +
@@ -23,9 +24,29 @@ LineWorker::LineWorker(WorkerContext &context, int type, QByteArray session)
                                                       RotatingFile::datePath(now) + QLatin1Char('/') +
                                                       RotatingFile::baseName(m_sensorUuid, now) + suffix);
                                               });
+    if (type == 6) {
+        m_channel->setValidator(&JsonLineValidator::isJsonText);
+    }
 }
 
 LineWorker::~LineWorker() = default;
+
+QString LineWorker::fileSuffix(int type)
+{
+    switch (type) {
+    case 3:
+        return QStringLiteral(".syslog.txt");
+    case 6:
+        return QStringLiteral(".ndjson");
+    default:
+        return QStringLiteral(".passivedns.txt");
+    }
+}
+
+qsizetype LineWorker::maxLineLength(int type)
+{
+    return type == 6 ? kMaxJsonLineLength : kMaxLineLength;
+}
 
 bool LineWorker::restore(const QByteArray &state)
 {

@@ -9,6 +9,9 @@ target_sources(d4core PRIVATE
     workers/filewatcherjsonhandler.h
     workers/ja3jlhandler.h
     workers/linefilehandler.h
+    workers/jsonlinevalidator.h
+    workers/leftoverfiles.h
+    workers/rejectedlinecounter.h
     workers/unconsumedtype.h
     workers/unconsumedtypes.h
     workers/gzipcompressor.h
@@ -33,6 +36,9 @@ target_sources(d4core PRIVATE
     workers/filewatcherjsonhandler.cpp
     workers/ja3jlhandler.cpp
     workers/linefilehandler.cpp
+    workers/jsonlinevalidator.cpp
+    workers/leftoverfiles.cpp
+    workers/rejectedlinecounter.cpp
     workers/unconsumedtypes.cpp
     workers/gzipcompressor.cpp
     workers/linechannel.cpp

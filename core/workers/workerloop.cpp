@@ -67,7 +67,7 @@ WorkerLoop::~WorkerLoop() = default;
 
 QList<int> WorkerLoop::handledTypes()
 {
-    return {1, 2, 3, 4, 8};
+    return {1, 2, 3, 4, 6, 8};
 }
 
 void WorkerLoop::start()
@@ -115,6 +115,7 @@ std::unique_ptr<SessionWorker> WorkerLoop::createWorker(int type, const QByteArr
     case 2:
         return std::make_unique<MetaWorker>(*m_context, session);
     case 3:
+    case 6:
     case 8:
         return std::make_unique<LineWorker>(*m_context, type, session);
     case 4:

@@ -2,12 +2,17 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "workers/workermanager.h"
 
+#include <QLoggingCategory>
 #include <QThread>
 
 #include "store/keyschema.h"
 #include "store/redissyncclient.h"
+#include "workers/analyzerqueues.h"
+#include "workers/leftoverfiles.h"
 #include "workers/unconsumedtypes.h"
 #include "workers/workerloop.h"
+
+Q_DECLARE_LOGGING_CATEGORY(lcWorkers)
 
 namespace d4::workers {
 
@@ -55,6 +60,7 @@ bool WorkerManager::start(QString &error)
         m_loops.push_back(loop);
         m_threads.push_back(std::move(thread));
     }
+    recoverLeftoverFiles();
     m_monitorThread = std::make_unique<QThread>();
     m_monitorThread->setObjectName(QStringLiteral("d4-worker-monitor"));
     m_monitor = new UnconsumedTypes(m_settings.redis, m_settings.unconsumedPollMs);
@@ -66,6 +72,29 @@ bool WorkerManager::start(QString &error)
     return true;
 }
 
+void WorkerManager::recoverLeftoverFiles()
+{
+    if (m_settings.saveDirectory.isEmpty()) {
+        return;
+    }
+    QList<LeftoverFiles::File> leftovers = LeftoverFiles::find(m_settings.saveDirectory);
+    if (leftovers.isEmpty()) {
+        return;
+    }
+    // Compressing can take a while (a pcap file holds up to a rotation interval of traffic); the
+    // loops never touch these files, so it runs beside them.
+    m_recoveryThread.reset(QThread::create([settings = m_settings, files = std::move(leftovers)] {
+        AnalyzerQueues queues(settings.redis.metadata, settings.redis.analyzer, settings.defaultQueueMaxSize,
+                              settings.queueCacheMs);
+        int failed = 0;
+        const int recovered = LeftoverFiles::recover(files, queues, failed);
+        qCInfo(lcWorkers).noquote() << recovered << "file(s) left open by a previous run compressed,"
+                                    << failed << "failed";
+    }));
+    m_recoveryThread->setObjectName(QStringLiteral("d4-worker-recovery"));
+    m_recoveryThread->start();
+}
+
 QList<UnconsumedType> WorkerManager::unconsumedTypes() const
 {
     return m_monitor ? m_monitor->current() : QList<UnconsumedType>();
@@ -73,6 +102,10 @@ QList<UnconsumedType> WorkerManager::unconsumedTypes() const
 
 void WorkerManager::stop()
 {
+    if (m_recoveryThread) {
+        m_recoveryThread->wait();
+        m_recoveryThread.reset();
+    }
     for (WorkerLoop *loop : m_loops) {
         QMetaObject::invokeMethod(loop, &WorkerLoop::shutdown, Qt::BlockingQueuedConnection);
     }

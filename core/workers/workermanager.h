@@ -26,7 +26,8 @@ class WorkerTap;
  * for the handled types (as d4-core's managers do), so unfinished streams of a previous run are
  * resumed. stop() lets every loop finish its current batch, close and compress its files, and
  * joins the threads; sessions stay in Redis for the next start. A monitor thread watches for
- * accepted types that no worker consumes (UnconsumedTypes).
+ * accepted types that no worker consumes (UnconsumedTypes). Files a killed previous run left
+ * uncompressed are gzipped (and pcap ones queued) by a recovery thread (LeftoverFiles).
  *
  * Thread affinity: create, start and stop on one thread (normally the main thread).
  */
@@ -62,12 +63,15 @@ Q_SIGNALS:
     void unconsumedTypesChanged(const QList<d4::workers::UnconsumedType> &types);
 
 private:
+    void recoverLeftoverFiles();
+
     WorkerSettings m_settings;
     QList<WorkerTap *> m_taps;
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<WorkerLoop *> m_loops; ///< deleted on their thread when it finishes
     std::unique_ptr<QThread> m_monitorThread;
     UnconsumedTypes *m_monitor = nullptr; ///< deleted on its thread when it finishes
+    std::unique_ptr<QThread> m_recoveryThread;
 };
 
 } // namespace d4::workers

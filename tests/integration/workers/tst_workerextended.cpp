@@ -269,25 +269,57 @@ private Q_SLOTS:
         QVERIFY(server.stop());
     }
 
-    // Spec §9 #9: an accepted type without a worker is reported with its unconsumed sessions.
+    // Spec §9 #9: an accepted type without a worker (7, YAF) is reported with its unconsumed sessions.
     void unconsumedTypeWarning()
     {
         D4ServerProcess server;
         server.setServerOptions(serverOptions());
         QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
-        meta({"SADD", "server:accepted_type", "6"});
+        meta({"SADD", "server:accepted_type", "7"});
         const auto uuid = newUuid();
-        TestSensor sensor(uuid, 6);
+        TestSensor sensor(uuid, 7);
         QVERIFY(sensor.connectTo(server.port()));
-        QVERIFY(sensor.send("{\"a\":1}\n"));
-        QVERIFY(sensor.send("{\"a\":2}\n"));
-        QTRY_COMPARE_WITH_TIMEOUT(streams({"SCARD", "session_uuid:6"}).integer, 1LL, 3000);
-        // Within one poll interval (5 s), whether the first poll saw type 6 without sessions or not.
+        QVERIFY(sensor.send("flow one\n"));
+        QVERIFY(sensor.send("flow two\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(streams({"SCARD", "session_uuid:7"}).integer, 1LL, 3000);
+        // Within one poll interval (5 s), whether the first poll saw type 7 without sessions or not.
         QTRY_VERIFY2_WITH_TIMEOUT(
-            server.output().contains("WARNING - d4.workers: type 6 (ndjson) is accepted but "
+            server.output().contains("WARNING - d4.workers: type 7 (yaf) is accepted but "
                                      "no worker consumes it: 1 unconsumed session(s)"),
             server.output().constData(), 12000);
         sensor.close();
+        QVERIFY(server.stop());
+    }
+
+    // Type 6 (NDJSON), which the reference never consumes: valid JSON lines, cut across packets,
+    // reach the file and analyzer:6:<q>; lines that are not JSON are counted and left out.
+    void ndjsonLines()
+    {
+        D4ServerProcess server;
+        server.setServerOptions(serverOptions());
+        QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
+        meta({"SADD", "server:accepted_type", "6"});
+        const QByteArray queue = addQueue(6);
+        const auto uuid = newUuid();
+        TestSensor sensor(uuid, 6);
+        QVERIFY(sensor.connectTo(server.port()));
+        QVERIFY(sensor.send("{\"a\":1}\n{\"b\": [1, 2"));
+        QVERIFY(sensor.send("]}\r\nnot json at all\n\n42\n{\"open\": \n"));
+        QVERIFY(sensor.send("\"str\"\n[true, null]\n"));
+        const QByteArrayList expected{"{\"a\":1}", "{\"b\": [1, 2]}\r", "42", "\"str\"", "[true, null]"};
+        QCOMPARE(popAll("analyzer:6:" + queue, expected.size()), expected);
+        QTRY_COMPARE_WITH_TIMEOUT(meta({"HGET", "d4console:worker_rejected_lines:" + hex(uuid), "6"}).string,
+                                  QByteArray("2"), 3000);
+        QCOMPARE(streams({"SCARD", "session_uuid:6"}).integer, 1LL);
+        const QByteArray session = onlySession(6);
+        sensor.close();
+        QVERIFY(waitSessionCleaned(6, session));
+        const QStringList files = filesUnder(server.dataDirectory(), QStringLiteral("*.ndjson.gz"));
+        QCOMPARE(files.size(), 1);
+        QVERIFY(files[0].contains(QStringLiteral("/6/")));
+        QCOMPARE(gunzip(files[0]), QByteArray("{\"a\":1}\n{\"b\": [1, 2]}\r\n\n42\n\"str\"\n[true, null]\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(server.output().contains("item(s) refused, the last one: invalid JSON"),
+                                 3000);
         QVERIFY(server.stop());
     }
 

@@ -5,6 +5,9 @@
 
 #include <mutex>
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,19 +113,19 @@ private Q_SLOTS:
         manager.stop();
     }
 
-    // Spec §9 #9: accepted types without a worker (here 6 and 7, beside 1, 2, 4 and 254 which have
+    // Spec §9 #9: accepted types without a worker (here 5 and 7, beside 1, 2, 4, 6 and 254 which have
     // one) are reported with their sessions and waiting entries, and followed when
     // server:accepted_type or the streams change; each is logged once, naming the type.
     void unconsumedTypes()
     {
         QTemporaryDir save;
-        meta({"SADD", "server:accepted_type", "1", "2", "4", "254", "6", "7"});
+        meta({"SADD", "server:accepted_type", "1", "2", "4", "254", "6", "5", "7"});
         const QByteArray sensor(32, 'e');
         const QByteArray session = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
         for (const char *message : {"{\"a\":1}\n", "{\"a\":2}\n", "{\"a\":3}\n"}) {
-            addEntry("stream:6:" + session, sensor, message);
+            addEntry("stream:5:" + session, sensor, message);
         }
-        m_redis.command({"SADD", "session_uuid:6", session}, kStreamDb);
+        m_redis.command({"SADD", "session_uuid:5", session}, kStreamDb);
 
         // The monitor logs on its own thread.
         static std::mutex warningsMutex;
@@ -145,33 +148,33 @@ private Q_SLOTS:
         QSignalSpy changed(&manager, &WorkerManager::unconsumedTypesChanged);
         QString error;
         QVERIFY2(manager.start(error), qPrintable(error));
-        const QList<UnconsumedType> expected{{6, 1, 3}, {7, 0, 0}};
+        const QList<UnconsumedType> expected{{5, 1, 3}, {7, 0, 0}};
         QTRY_COMPARE_WITH_TIMEOUT(manager.unconsumedTypes(), expected, 3000);
         QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 2000);
         QCOMPARE(changed.constFirst().constFirst().value<QList<UnconsumedType>>(), expected);
         QTRY_COMPARE_WITH_TIMEOUT(warnings().size(), 2, 2000);
-        QVERIFY2(warnings()[0].contains(QStringLiteral("type 6 (ndjson)")) &&
+        QVERIFY2(warnings()[0].contains(QStringLiteral("type 5 (pcapng)")) &&
                      warnings()[0].contains(QStringLiteral("1 unconsumed session(s), 3 entries")),
                  qPrintable(warnings()[0]));
         QVERIFY(warnings()[1].contains(QStringLiteral("type 7 (yaf)")));
 
         // Entries arrive, type 7 is no longer accepted: the list follows; the warnings are not
         // repeated within the rate limit.
-        addEntry("stream:6:" + session, sensor, "{}\n");
+        addEntry("stream:5:" + session, sensor, "{}\n");
         meta({"SREM", "server:accepted_type", "7"});
-        QTRY_COMPARE_WITH_TIMEOUT(manager.unconsumedTypes(), (QList<UnconsumedType>{{6, 1, 4}}), 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(manager.unconsumedTypes(), (QList<UnconsumedType>{{5, 1, 4}}), 3000);
         QTest::qWait(500);
         QCOMPARE(warnings().size(), 2);
         // The session's stream is untouched: no worker took it.
-        QCOMPARE(m_redis.command({"XLEN", "stream:6:" + session}, kStreamDb).integer, 4LL);
-        QCOMPARE(m_redis.command({"SCARD", "working_session_uuid:6"}, kStreamDb).integer, 0LL);
+        QCOMPARE(m_redis.command({"XLEN", "stream:5:" + session}, kStreamDb).integer, 4LL);
+        QCOMPARE(m_redis.command({"SCARD", "working_session_uuid:5"}, kStreamDb).integer, 0LL);
 
         // The scan alone, as the console may call it.
         d4::store::RedisSyncClient metadata(workerSettings.redis.metadata);
         d4::store::RedisSyncClient stream(workerSettings.redis.stream);
         const auto scanned = d4::workers::UnconsumedTypes::scan(metadata, stream, error);
         QVERIFY2(scanned, qPrintable(error));
-        QCOMPARE(*scanned, (QList<UnconsumedType>{{6, 1, 4}}));
+        QCOMPARE(*scanned, (QList<UnconsumedType>{{5, 1, 4}}));
         manager.stop();
         QVERIFY(manager.unconsumedTypes().isEmpty());
         qInstallMessageHandler(previous);
@@ -250,6 +253,44 @@ private Q_SLOTS:
                                  "00000000abcd"})
                      .integer,
                  0LL);
+    }
+
+    // A killed run leaves its open files uncompressed: the next start gzips them as a rotation
+    // would, queues the pcap ones, and leaves what is not a worker file alone.
+    void leftoverFilesRecovered()
+    {
+        QTemporaryDir save;
+        const QString uuid = QStringLiteral("4b1e2c3d-0000-4000-8000-00000000abcd");
+        const QString day = save.filePath(uuid + QStringLiteral("/%1/2026/11/24/"));
+        const QString name = uuid + QStringLiteral("-2026-11-24-235500");
+        const QByteArray pcap = QByteArray::fromHex("d4c3b2a1020004000000000000000000ffff000001000000");
+        const QString cap = day.arg(1) + name + QStringLiteral(".cap");
+        const QString pdns = day.arg(8) + name + QStringLiteral(".passivedns.txt");
+        const QString header = day.arg(254) + QStringLiteral("my-ext/") + name + QStringLiteral(".json");
+        const QString stranger = day.arg(8) + QStringLiteral("notes.txt");
+        for (const auto &[path, content] :
+             {std::pair{cap, pcap}, std::pair{pdns, QByteArray("a||b\n")},
+              std::pair{header, QByteArray("{}")}, std::pair{stranger, QByteArray("mine")}}) {
+            QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write(content) == content.size());
+        }
+        QueueManager queues(m_redis.endpoint(kMetadataDb), m_redis.endpoint(kAnalyzerDb));
+        QString error;
+        const auto queue = queues.create(1, {}, {}, {}, {}, error);
+        QVERIFY2(queue, qPrintable(error));
+
+        WorkerManager manager(settings(save.path()));
+        QVERIFY2(manager.start(error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(cap + QStringLiteral(".gz")), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_redis.command({"LLEN", "analyzer:1:" + *queue}, kAnalyzerDb).integer, 1LL,
+                                  5000);
+        QCOMPARE(m_redis.command({"RPOP", "analyzer:1:" + *queue}, kAnalyzerDb).string,
+                 QFile::encodeName(cap + QStringLiteral(".gz")));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(pdns + QStringLiteral(".gz")), 5000);
+        manager.stop();
+        QVERIFY(!QFileInfo::exists(cap) && !QFileInfo::exists(pdns));
+        QVERIFY(QFileInfo::exists(header) && QFileInfo::exists(stranger));
     }
 
 private:
