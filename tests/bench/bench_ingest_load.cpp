@@ -67,7 +67,8 @@ void usage(std::FILE *out)
 {
     std::fputs(
         "usage: bench_ingest_load --port P [--host H] [--mode stream|idle|connect-storm] [--sensors K]\n"
-        "                         [--seconds N] [--payload BYTES] [--ring N] [--type T] [--key KEY]\n"
+        "                         [--seconds N] [--payload BYTES] [--ring N] [--type T] [--key KEY] "
+        "[--content C]\n"
         "                         [--concurrency C] [--close-timeout S] [--per-connection]\n"
         "       bench_ingest_load --mode tls-floor --cert PEM [--private-key PEM] [--sensors N]\n"
         "  --mode stream         K TLS sensors send signed packets as fast as TCP allows for --seconds\n"
@@ -85,6 +86,8 @@ void usage(std::FILE *out)
         "  --ring N              distinct pre-signed packets per sensor, resent in turn (default 16)\n"
         "  --type T              D4 type (default 1); --key KEY: HMAC key (default \"private key to "
         "change\")\n"
+        "  --content C           payloads: random (default), lines (~120-byte passivedns lines)\n"
+        "                        or pcap (a libpcap stream of ~1 KiB Ethernet frames)\n"
         "  --concurrency C       at most C connections connecting/handshaking at once (default: all)\n"
         "  --close-timeout S     how long to wait for the server to close after our close (default 60)\n"
         "  --per-connection      also print `connection I packets=N` for every sensor\n"
@@ -159,6 +162,17 @@ Options parseOptions(int argc, char **argv)
             o.ring = static_cast<int>(toLong("--ring", value, 1, 4096));
         } else if (arg == "--type") {
             o.type = static_cast<int>(toLong("--type", value, 0, 255));
+        } else if (arg == "--content") {
+            const std::string_view content = value;
+            if (content == "random") {
+                o.content = d4::bench::Content::Random;
+            } else if (content == "lines") {
+                o.content = d4::bench::Content::Lines;
+            } else if (content == "pcap") {
+                o.content = d4::bench::Content::Pcap;
+            } else {
+                die("--content: '" + std::string(content) + "' is not random, lines or pcap");
+            }
         } else if (arg == "--key") {
             o.key = value;
         } else if (arg == "--concurrency") {
@@ -182,6 +196,9 @@ Options parseOptions(int argc, char **argv)
             o.privateKey = o.certificate;
         }
         return o;
+    }
+    if (o.content != d4::bench::Content::Random && o.payload < 160) {
+        die("--content lines and pcap need --payload 160 or more");
     }
     if (o.port.empty()) {
         usage(stderr);

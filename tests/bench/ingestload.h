@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <string>
 
+#include "payloadcontent.h"
+
 namespace d4::bench {
 
 enum class Mode
@@ -29,7 +31,8 @@ struct Options
     std::size_t payload = 4096;
     int ring = 16;
     int type = 1;
-    int concurrency = 0; ///< connections in connect/handshake at once; 0 = all
+    Content content = Content::Random; ///< what the payloads hold
+    int concurrency = 0;               ///< connections in connect/handshake at once; 0 = all
     double closeTimeout = 60;
     bool perConnection = false; ///< print one line per connection at the end
     std::string key = "private key to change";

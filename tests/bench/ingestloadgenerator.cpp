@@ -129,9 +129,7 @@ void LoadGenerator::buildRings()
         PacketEncoder encoder(generateUuidV4(), static_cast<std::uint8_t>(m_options.type), m_options.key);
         c.ring.reserve(static_cast<std::size_t>(packets) * m_packetSize);
         for (int i = 0; i < packets; ++i) {
-            if (RAND_bytes(payload.data(), static_cast<int>(payload.size())) != 1) {
-                die("RAND_bytes failed");
-            }
+            fillPayload(m_options.content, i, payload);
             encoder.appendPacket(c.ring, payload, now + static_cast<std::uint64_t>(i));
         }
         if (m_options.mode == Mode::Idle) {
@@ -304,7 +302,8 @@ void LoadGenerator::pump(Connection &c)
         const auto written = static_cast<std::size_t>(rc);
         c.offset += written;
         if (c.offset == c.ring.size()) {
-            c.offset = 0;
+            // A pcap stream's global header (packet 0) is sent once.
+            c.offset = m_options.content == Content::Pcap && m_options.ring > 1 ? m_packetSize : 0;
         }
         c.bytesSent += written;
         budget -= std::min(budget, written);
@@ -587,7 +586,7 @@ int LoadGenerator::report()
             "payload_bytes=%llu "
             "wire_bytes=%llu send_seconds=%.3f sender_mb_per_s=%.1f conn_packets_min=%llu "
             "conn_packets_median=%llu conn_packets_max=%llu close_seconds=%.3f cpu_seconds=%.3f "
-            "cpu_seconds_sending=%.3f\n",
+            "cpu_seconds_sending=%.3f lines=%llu\n",
             m_options.mode == Mode::Stream ? "stream" : "idle", m_options.sensors, m_handshaken, m_failed,
             m_cutOff, m_resetAtClose, static_cast<unsigned long long>(packets),
             static_cast<unsigned long long>(packets * m_options.payload),
@@ -596,7 +595,9 @@ int LoadGenerator::report()
             static_cast<unsigned long long>(perConnection.front()),
             static_cast<unsigned long long>(perConnection[perConnection.size() / 2]),
             static_cast<unsigned long long>(perConnection.back()),
-            m_closing ? secondsBetween(m_closeStarted, end) : 0.0, cpu, cpu - m_cpuAtReady);
+            m_closing ? secondsBetween(m_closeStarted, end) : 0.0, cpu, cpu - m_cpuAtReady,
+            static_cast<unsigned long long>(
+                m_options.content == Content::Lines ? packets * linesPerPayload(m_options.payload) : 0));
     }
     std::fflush(stdout);
     return m_failed == 0 ? 0 : 1;
