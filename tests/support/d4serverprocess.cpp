@@ -19,11 +19,14 @@ D4ServerProcess::~D4ServerProcess()
 
 bool D4ServerProcess::start(const RedisServerFixture &redis)
 {
-    auto section = [&](const char *name, int db) {
+    auto section = [&](const char *name, int db) -> QString {
+        const QString password =
+            m_redisPassword.isEmpty() ? QString() : QStringLiteral("password = %1\n").arg(m_redisPassword);
         return QStringLiteral("[%1]\nhost = 127.0.0.1\nport = %2\ndb = %3\n")
-            .arg(QLatin1String(name))
-            .arg(redis.port())
-            .arg(db);
+                   .arg(QLatin1String(name))
+                   .arg(redis.port())
+                   .arg(db) +
+               password;
     };
     return launch(section("Redis_STREAM", kStreamDb) + section("Redis_METADATA", kMetadataDb) +
                   section("Redis_ANALYZER", kAnalyzerDb));
@@ -46,8 +49,9 @@ bool D4ServerProcess::launch(const QString &redisSections)
         (QStringLiteral("[D4_Server]\n") + m_serverOptions + QLatin1Char('\n') + redisSections).toUtf8());
     file.close();
     m_process.setProgram(builtExecutable(QStringLiteral("d4-server")));
-    m_process.setArguments({QStringLiteral("--config"), config, QStringLiteral("--port"), QStringLiteral("0"),
-                            QStringLiteral("--data-dir"), dataDirectory()});
+    m_process.setArguments(QStringList{QStringLiteral("--config"), config, QStringLiteral("--port"),
+                                       QStringLiteral("0"), QStringLiteral("--data-dir"), dataDirectory()} +
+                           m_extraArguments);
     m_process.start();
     if (!m_process.waitForStarted(5000)) {
         m_error = QStringLiteral("cannot start d4-server: ") + m_process.errorString();

@@ -4,6 +4,7 @@
 
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 namespace d4::test {
@@ -24,6 +25,10 @@ public:
 
     /** The `key = value` lines of [D4_Server]; by default shared-secret mode with workers off. */
     void setServerOptions(const QString &lines) { m_serverOptions = lines; }
+    /** A `password = …` line in every Redis section start() writes (a Redis with requirepass). */
+    void setRedisPassword(const QString &password) { m_redisPassword = password; }
+    /** More command-line arguments, e.g. --verbose. */
+    void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
 
     /** Starts d4-server against @p redis; returns false with errorString() when it does not come up. */
     bool start(const RedisServerFixture &redis);
@@ -54,6 +59,8 @@ private:
     // Ingest tests look at the streams themselves, so workers (which drain them) are off unless a
     // test's options turn them on.
     QString m_serverOptions = QStringLiteral("server_mode = shared-secret\nworkers = no\n");
+    QString m_redisPassword;
+    QStringList m_extraArguments;
     quint16 m_port = 0;
     QString m_fingerprint;
     QString m_error;
