@@ -215,6 +215,73 @@ private Q_SLOTS:
         QVERIFY(second.stop());
     }
 
+    // d4-server killed (SIGKILL) in the middle of a session and restarted on the same Redis: no
+    // stored line is lost. Delivery is at least once: the batch that was being handled when the
+    // process died (pushed, not yet acknowledged) is pushed again, so the queue holds the lines in
+    // order with at most one contiguous stretch repeated, no longer than one read batch.
+    void killedMidSession()
+    {
+        auto server = std::make_unique<D4ServerProcess>();
+        server->setServerOptions(serverOptions());
+        QVERIFY2(server->start(m_redis), qPrintable(server->errorString()));
+        const QByteArray queue = addQueue(8);
+        const QByteArray list = "analyzer:8:" + queue;
+        const auto uuid = newUuid();
+        TestSensor sensor(uuid, 8);
+        QVERIFY(sensor.connectTo(server->port()));
+        constexpr int kPackets = 400;
+        constexpr int kLinesPerPacket = 500;
+        int next = 0;
+        for (int packet = 0; packet < kPackets; ++packet) {
+            QByteArray payload;
+            for (int i = 0; i < kLinesPerPacket; ++i) {
+                payload += pdnsLine(next++) + '\n';
+            }
+            QVERIFY(sensor.send(payload.left(payload.size() - 20)));
+            QVERIFY(sensor.writeRaw(sensor.packet(payload.right(20))));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(analyzer({"LLEN", list}).integer > 0, 10000);
+        server->kill();
+        const QByteArray session = streams({"SMEMBERS", "session_uuid:8"}).elements.value(0).string;
+        QVERIFY(!session.isEmpty());
+        // What the ingest had stored: the queue must end up with all of it.
+        const qint64 queuedAtKill = analyzer({"LLEN", list}).integer;
+        server.reset();
+        sensor.close();
+
+        D4ServerProcess second;
+        second.setServerOptions(serverOptions());
+        QVERIFY2(second.start(m_redis), qPrintable(second.errorString()));
+        // The killed server never marked the session ended; the new one's ingest does not know
+        // it, so end it the way the ingest does when a sensor leaves.
+        streams({"SADD", "ended_session", session});
+        QVERIFY(waitSessionCleaned(8, session, 60000));
+        const QByteArrayList received = popAll(list, analyzer({"LLEN", list}).integer, 60000);
+        QVERIFY(received.size() >= queuedAtKill);
+        // Walk the queue: each line is the next expected one, or the start of one repeated stretch.
+        int expected = 0;
+        int repeated = 0;
+        int stretches = 0;
+        for (qsizetype i = 0; i < received.size(); ++i) {
+            if (received[i] == pdnsLine(expected)) {
+                ++expected;
+                continue;
+            }
+            const int at = int(received[i].mid(received[i].indexOf("host") + 4).split('.').value(0).toInt());
+            QVERIFY2(received[i] == pdnsLine(at) && at < expected,
+                     qPrintable(QStringLiteral("line %1: %2").arg(i).arg(QString::fromLatin1(received[i]))));
+            ++stretches;
+            repeated += expected - at;
+            expected = at + 1;
+        }
+        qInfo("killed with %lld lines queued; after the restart %d distinct lines, %d repeated in %d "
+              "stretch(es)",
+              static_cast<long long>(queuedAtKill), expected, repeated, stretches);
+        QVERIFY(stretches <= 1);
+        QVERIFY(repeated <= 512 * kLinesPerPacket);
+        QVERIFY(second.stop());
+    }
+
     // A measurement, not a pass/fail target: type-8 lines from a TLS sensor to the analyzer queue.
     void throughputType8()
     {
