@@ -17,7 +17,7 @@ PACKAGES=(
   # fuzzing and sanitizers (libFuzzer ships with clang's runtime)
   clang libclang-rt-14-dev
   # packaging and desktop checks
-  dpkg-dev fakeroot appstream desktop-file-utils
+  dpkg-dev fakeroot appstream desktop-file-utils shared-mime-info libxml2-utils man-db systemd
 )
 
 missing=()

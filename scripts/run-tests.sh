@@ -6,6 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/build.sh -DD4_WERROR=ON -DD4_BUILD_TESTS=ON
-cd "${D4_BUILD_DIR:-build}"
+BUILD_DIR="${D4_BUILD_DIR:-build}"
 export QT_QPA_PLATFORM=offscreen
-ctest --output-on-failure --timeout 300 "$@"
+(cd "$BUILD_DIR" && ctest --output-on-failure --timeout 300 "$@")
+
+# Package step (docs/packaging.md, about 50 s): build the .deb from this build, check its metadata
+# and contents, run the packaged programs from a throwaway root. D4_PACKAGE_INSTALL_TEST=1 (root)
+# also apt-installs and purges it on this machine (about 60 s more). D4_SKIP_PACKAGE_CHECK=1 skips.
+if [ "${D4_SKIP_PACKAGE_CHECK:-0}" != 1 ]; then
+  install_flag=()
+  if [ "${D4_PACKAGE_INSTALL_TEST:-0}" = 1 ]; then
+    install_flag=(--install)
+  fi
+  tests/packaging/check-package.sh "${install_flag[@]}" "$BUILD_DIR"
+fi

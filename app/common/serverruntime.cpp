@@ -4,7 +4,12 @@
 
 #include <QDir>
 #include <QLoggingCategory>
+#include <QTimeZone>
 
+#include "analyzers/backscatter/backscatteranalyzer.h"
+#include "analyzers/backscatter/backscattertap.h"
+#include "analyzers/passivedns/pdnsanalyzer.h"
+#include "api/lookupservice.h"
 #include "ingest/ingestserver.h"
 #include "ingest/ingestsettings.h"
 #include "ingest/serverbootstrap.h"
@@ -84,6 +89,10 @@ bool ServerRuntime::start(QString &error)
         stop();
         return false;
     }
+    if (!startPassiveDns(error)) {
+        stop();
+        return false;
+    }
     if (!m_config.workersEnabled) {
         qCInfo(lcRuntime).noquote() << "workers disabled (workers = no)";
     } else if (!startWorkers(error)) {
@@ -106,6 +115,12 @@ bool ServerRuntime::startWorkers(QString &error)
     workerSettings.rotationIntervalSeconds = m_config.rotationIntervalSeconds;
     workerSettings.threads = m_config.workerThreads;
     m_workers = std::make_unique<workers::WorkerManager>(workerSettings);
+    if (m_pdns) {
+        m_workers->addTap(m_pdns.get());
+    }
+    m_backscatter = std::make_unique<analyzers::backscatter::BackscatterAnalyzer>();
+    m_backscatterTap = std::make_unique<analyzers::backscatter::BackscatterTap>(m_backscatter.get());
+    m_workers->addTap(m_backscatterTap.get());
     if (!m_workers->start(error)) {
         return false;
     }
@@ -114,11 +129,71 @@ bool ServerRuntime::startWorkers(QString &error)
     return true;
 }
 
+bool ServerRuntime::startPassiveDns(QString &error)
+{
+    if (m_config.pdnsRedis) {
+        m_pdnsRedis = *m_config.pdnsRedis;
+    } else {
+        m_pdnsRedis = m_roles.metadata;
+        m_pdnsRedis.db = config::ServerConfig::pdnsDefaultDb;
+    }
+    if (m_config.pdnsEnabled && m_config.workersEnabled) {
+        passivedns::AnalyzerSettings settings;
+        settings.redis = m_pdnsRedis;
+        for (auto it = m_config.pdnsExpiry.cbegin(); it != m_config.pdnsExpiry.cend(); ++it) {
+            settings.expiryByType.insert(it.key(), it.value());
+        }
+        settings.excludes.clear();
+        for (const QString &exclude : m_config.pdnsExclude) {
+            settings.excludes.append(exclude.toUtf8());
+        }
+        settings.defaultLayout.timeZone = QTimeZone(m_config.pdnsTimeZone.toLatin1());
+        m_pdns = std::make_unique<passivedns::PdnsAnalyzer>(settings);
+        if (!m_pdns->start(error)) {
+            m_pdns.reset();
+            return false;
+        }
+        qCInfo(lcRuntime).noquote() << "passive DNS analyzer on type 8, store" << m_pdnsRedis.describe();
+    }
+    if (m_config.lookupEnabled) {
+        api::LookupSettings settings;
+        settings.host = m_config.lookupHost;
+        settings.port = m_config.lookupPort;
+        settings.token = m_config.lookupToken.toUtf8();
+        settings.tokenEndpoints.clear();
+        for (const QString &endpoint : m_config.lookupTokenEndpoints) {
+            settings.tokenEndpoints.append(endpoint.toLatin1());
+        }
+        settings.origin = m_config.lookupOrigin.toUtf8();
+        settings.redis = m_pdnsRedis;
+        m_lookup = std::make_unique<api::LookupService>(settings);
+        QString problem;
+        if (!m_lookup->start(problem)) {
+            // Not fatal: ingest must not stop because another program (or a second d4-server) holds
+            // the lookup port. The console shows the lookup server as not running.
+            qCWarning(lcRuntime).noquote() << problem << "- the COF lookup server is not running";
+            m_lookup.reset();
+            return true;
+        }
+        qCInfo(lcRuntime).noquote() << "COF lookup server listening on" << settings.host << "port"
+                                    << m_lookup->port();
+    }
+    return true;
+}
+
 void ServerRuntime::stop()
 {
     if (m_workers) {
         m_workers->stop();
         m_workers.reset();
+    }
+    if (m_lookup) {
+        m_lookup->stop();
+        m_lookup.reset();
+    }
+    if (m_pdns) {
+        m_pdns->stop();
+        m_pdns.reset();
     }
     if (m_ingest) {
         m_ingest->stop();

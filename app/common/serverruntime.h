@@ -19,13 +19,24 @@ class IngestServer;
 namespace d4::workers {
 class WorkerManager;
 }
+namespace d4::passivedns {
+class PdnsAnalyzer;
+}
+namespace d4::api {
+class LookupService;
+}
+
+namespace d4::analyzers::backscatter {
+class BackscatterAnalyzer;
+class BackscatterTap;
+} // namespace d4::analyzers::backscatter
 
 namespace d4::app {
 
 /**
  * The server side of the product, composed from a ServerConfig: the managed redis-server (when no
  * external Redis is configured), the start-up writes, the TLS identity, the ingest listener and the
- * stream workers.
+ * stream workers, the passive DNS analyzer (a tap on the type-8 worker) and its COF lookup server.
  * Shared by d4-server and the embedded console. Thread affinity: the main thread.
  */
 class ServerRuntime final : public QObject
@@ -48,9 +59,24 @@ public:
     store::ManagedRedisServer *managedRedis() const noexcept { return m_managedRedis.get(); }
     workers::WorkerManager *workerManager() const noexcept { return m_workers.get(); }
     quint16 listeningPort() const;
+    /** The passive DNS store ([Redis_PDNS], or the managed/METADATA server's db 3); valid after start(). */
+    const store::RedisEndpoint &pdnsRedis() const noexcept { return m_pdnsRedis; }
+    /** Null when workers or the analyzer are disabled. */
+    passivedns::PdnsAnalyzer *pdnsAnalyzer() const noexcept { return m_pdns.get(); }
+    /** Null when the lookup server is disabled. */
+    api::LookupService *lookupService() const noexcept { return m_lookup.get(); }
+    /**
+     * The backscatter analyzer on the type-1 worker (live sessions); null when workers are
+     * disabled. It lives as long as the runtime, also after stop(), so pages may keep it.
+     */
+    analyzers::backscatter::BackscatterAnalyzer *backscatterAnalyzer() const noexcept
+    {
+        return m_backscatter.get();
+    }
 
 private:
     bool startWorkers(QString &error);
+    bool startPassiveDns(QString &error);
 
     config::ServerConfig m_config;
     store::RedisRoles m_roles;
@@ -58,6 +84,11 @@ private:
     std::unique_ptr<store::ManagedRedisServer> m_managedRedis;
     std::unique_ptr<ingest::IngestServer> m_ingest;
     std::unique_ptr<workers::WorkerManager> m_workers;
+    store::RedisEndpoint m_pdnsRedis;
+    std::unique_ptr<passivedns::PdnsAnalyzer> m_pdns;
+    std::unique_ptr<api::LookupService> m_lookup;
+    std::unique_ptr<analyzers::backscatter::BackscatterAnalyzer> m_backscatter;
+    std::unique_ptr<analyzers::backscatter::BackscatterTap> m_backscatterTap;
 };
 
 } // namespace d4::app

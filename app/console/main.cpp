@@ -1,24 +1,82 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // SPDX-FileCopyrightText: D4 Console contributors
-// d4-console: the desktop management console.
+// d4-console: the desktop management console. By default it runs the D4 server in-process
+// (managed redis-server, ingest, workers: the same ServerRuntime as d4-server); or it attaches
+// to the Redis of a running server, including a d4-core deployment.
 
 #include <memory>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QIcon>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStyle>
 
+#include "backscatter/backscatterpage.h"
 #include "common/commandline.h"
+#include "common/logsetup.h"
+#include "common/serverruntime.h"
+#include "config/serverconfig.h"
+#include "console/consolecontroller.h"
+#include "dialogs/settingsdialog.h"
+#include "dns/dnspage.h"
+#include "i18n/languageloader.h"
+#include "ingest/ingestserver.h"
+#include "log/logsink.h"
 #include "mainwindow/mainwindow.h"
+#include "management/managementservice.h"
+#include "settings/consolesettings.h"
+#include "theme/palette.h"
 
 namespace {
 
-void describeOptions(QCommandLineParser &parser)
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitRuntimeError = 1,
+    ExitBadCommandLine = 2
+};
+
+struct Options
+{
+    QCommandLineOption config{{QStringLiteral("c"), QStringLiteral("config")},
+                              QCoreApplication::translate("main",
+                                                          "Run the embedded server from <file> (server.conf "
+                                                          "format, as d4-server)."),
+                              QCoreApplication::translate("main", "file")};
+    QCommandLineOption attach{QStringLiteral("attach"),
+                              QCoreApplication::translate("main",
+                                                          "Attach to the Redis endpoints of the settings "
+                                                          "instead of running a server.")};
+    QCommandLineOption embedded{QStringLiteral("embedded"),
+                                QCoreApplication::translate("main",
+                                                            "Run the embedded server even when the settings "
+                                                            "say attach.")};
+    QCommandLineOption port{{QStringLiteral("p"), QStringLiteral("port")},
+                            QCoreApplication::translate("main", "Embedded server: listen on <port>."),
+                            QCoreApplication::translate("main", "port")};
+    QCommandLineOption dataDir{
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("main", "Embedded server: use <dir> as data directory."),
+        QCoreApplication::translate("main", "dir")};
+    QCommandLineOption settings{
+        QStringLiteral("settings"),
+        QCoreApplication::translate("main", "Show the settings dialog before starting.")};
+};
+
+void describeOptions(QCommandLineParser &parser, const Options &options)
 {
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "D4 Console: manage a D4 sensor network and analyse its data.\n\n"
-                "Exit codes: 0 success, 1 runtime error, 2 invalid command line."));
+                "Without options it runs the D4 server in-process (port 4443, registration mode, its own\n"
+                "redis-server under the data directory), or attaches to existing Redis endpoints when the\n"
+                "settings say so (chosen in the first-run dialog, File > Settings).\n\n"
+                "Exit codes: 0 success, 1 runtime error, 2 invalid command line or configuration."));
     d4::app::addStandardOptions(parser);
+    parser.addOptions(
+        {options.config, options.attach, options.embedded, options.port, options.dataDir, options.settings});
 }
 
 } // namespace
@@ -33,20 +91,138 @@ int main(int argc, char *argv[])
     if (d4::app::asksOnlyForHelpOrVersion(arguments)) {
         QCoreApplication app(argc, argv);
         d4::app::setApplicationIdentity(QStringLiteral("d4-console"));
+        d4::ui::LanguageLoader::install(QSettings().value(QStringLiteral("ui/language")).toString());
+        const Options options; // after the translator, so the option texts are translated
         QCommandLineParser parser;
-        describeOptions(parser);
+        describeOptions(parser, options);
         parser.process(app);
-        return 0;
+        return ExitOk;
     }
 
     QApplication app(argc, argv);
     d4::app::setApplicationIdentity(QStringLiteral("d4-console"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.d4_project.D4Console"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.d4_project.D4Console.svg")));
+    d4::ui::LanguageLoader::install(QSettings().value(QStringLiteral("ui/language")).toString());
     QApplication::setApplicationDisplayName(QStringLiteral("D4 Console"));
+    const Options options;
     QCommandLineParser parser;
-    describeOptions(parser);
+    describeOptions(parser, options);
     parser.process(app);
+    d4::app::installLogHandler(false);
+    d4::ui::LogSink::install();
 
-    auto window = std::make_unique<d4::ui::MainWindow>();
-    window->show();
-    return QApplication::exec();
+    QSettings qsettings;
+    d4::ui::ConsoleSettings settings = d4::ui::ConsoleSettings::load(qsettings);
+    d4::ui::applyPalette(settings.darkPalette);
+    const bool explicitMode =
+        parser.isSet(options.config) || parser.isSet(options.attach) || parser.isSet(options.embedded);
+    if ((!settings.firstRunDone && !explicitMode) || parser.isSet(options.settings)) {
+        d4::ui::SettingsDialog dialog(settings, !settings.firstRunDone);
+        if (dialog.exec() == QDialog::Accepted) {
+            settings = dialog.settings();
+            settings.save(qsettings);
+        }
+    }
+    const bool attach =
+        parser.isSet(options.attach) || (settings.mode == d4::ui::ConsoleSettings::Mode::Attach &&
+                                         !parser.isSet(options.config) && !parser.isSet(options.embedded));
+
+    d4::management::ManagementOptions management;
+    std::unique_ptr<d4::app::ServerRuntime> runtime;
+    d4::ui::ServerContact contact;
+    QString title;
+    if (attach) {
+        const auto roles = settings.attachRoles();
+        if (!roles) {
+            QMessageBox::critical(nullptr, QStringLiteral("D4 Console"),
+                                  settings.validate().join(QLatin1Char('\n')));
+            return ExitBadCommandLine;
+        }
+        management.roles = *roles;
+        management.serverMode = settings.attachedServerMode;
+        title = QCoreApplication::translate("main", "attached to %1").arg(roles->metadata.describe());
+    } else {
+        QString error;
+        std::optional<d4::config::ServerConfig> config;
+        if (parser.isSet(options.config)) {
+            d4::config::ConfigError configError;
+            config = d4::config::ServerConfigLoader::load(parser.value(options.config), configError);
+            error = configError.toString();
+        } else {
+            config = settings.serverConfig(error);
+        }
+        if (!config) {
+            QMessageBox::critical(nullptr, QStringLiteral("D4 Console"), error);
+            return ExitBadCommandLine;
+        }
+        if (parser.isSet(options.port)) {
+            bool ok = false;
+            config->serverPort = parser.value(options.port).toInt(&ok);
+            if (!ok || config->serverPort < 0 || config->serverPort > 65535) {
+                QMessageBox::critical(nullptr, QStringLiteral("D4 Console"),
+                                      QCoreApplication::translate("main", "--port: not a port number"));
+                return ExitBadCommandLine;
+            }
+        }
+        if (parser.isSet(options.dataDir)) {
+            config->dataDirectory = parser.value(options.dataDir);
+        }
+        runtime = std::make_unique<d4::app::ServerRuntime>(*config);
+        if (!runtime->start(error)) {
+            QMessageBox::critical(nullptr, QStringLiteral("D4 Console"),
+                                  QCoreApplication::translate("main",
+                                                              "The embedded server did not start: %1\n\n"
+                                                              "Check File > Settings or run with --attach.")
+                                      .arg(error));
+            return ExitRuntimeError;
+        }
+        management.roles = runtime->redisRoles();
+        management.defaultQueueMaxSize = config->analyzerQueuesMaxSize;
+        management.serverMode = d4::config::ServerConfig::modeName(config->serverMode);
+        management.saveDirectory = config->effectiveSaveDirectory();
+        d4::ingest::IngestServer *ingest = runtime->ingestServer();
+        management.ingestStatistics = [ingest] { return ingest->statistics(); };
+        contact.destination =
+            QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(runtime->listeningPort());
+        contact.fingerprint = runtime->identity().fingerprint();
+        contact.certificatePath = runtime->identity().certificatePath;
+        title =
+            QCoreApplication::translate("main", "embedded server on port %1").arg(runtime->listeningPort());
+    }
+
+    d4::ui::MainWindow window;
+    window.setWindowTitle(QStringLiteral("D4 Console — %1").arg(title));
+    d4::management::ManagementService service(management);
+    d4::ui::ConsoleController controller(&window, &service);
+    controller.setServerContact(contact);
+    // The analyzers run inside the embedded server; attached to a remote one, their pages are left out.
+    if (runtime && runtime->pdnsAnalyzer()) {
+        window.addPage(QCoreApplication::translate("main", "Passive DNS"),
+                       window.style()->standardIcon(QStyle::SP_FileDialogListView),
+                       new d4::ui::DnsPage(runtime->pdnsRedis(), runtime->pdnsAnalyzer()));
+    }
+    if (runtime && runtime->backscatterAnalyzer()) {
+        window.addPage(QCoreApplication::translate("main", "Backscatter"),
+                       window.style()->standardIcon(QStyle::SP_MessageBoxWarning),
+                       new d4::ui::BackscatterPage(runtime->backscatterAnalyzer()));
+    }
+    QObject::connect(window.settingsAction(), &QAction::triggered, &window, [&window] {
+        QSettings current;
+        d4::ui::SettingsDialog dialog(d4::ui::ConsoleSettings::load(current), false, &window);
+        if (dialog.exec() == QDialog::Accepted) {
+            dialog.settings().save(current);
+            d4::ui::applyPalette(dialog.settings().darkPalette);
+        }
+    });
+    service.start();
+    window.restoreWindowState();
+    window.show();
+    const int code = QApplication::exec();
+    service.stop();
+    if (runtime) {
+        runtime->stop();
+    }
+    d4::ui::LogSink::uninstall();
+    return code;
 }

@@ -11,6 +11,7 @@
 #include "common/serverruntime.h"
 #include "common/unixsignalwatcher.h"
 #include "config/serverconfig.h"
+#include "server/analyze.h"
 
 namespace {
 
@@ -27,6 +28,10 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     d4::app::setApplicationIdentity(QStringLiteral("d4-server"));
+    // `d4-server analyze FILE... [--json]`: offline capture analysis, no server started.
+    if (argc >= 2 && qstrcmp(argv[1], "analyze") == 0) {
+        return d4::app::runAnalyze(app.arguments());
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

@@ -9,6 +9,9 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QStandardPaths>
+#include <QTimeZone>
+
+#include "analyzers/passivedns/rrtypes.h"
 
 namespace d4::config {
 
@@ -131,6 +134,75 @@ std::map<QString, std::map<QString, Setter>> buildTable(std::map<QString, RedisS
     managed[QStringLiteral("port")] =
         intSetter(0, 65535, [](ServerConfig &c, qint64 v) { c.managedRedisPort = int(v); });
 
+    auto &pdns = table[QStringLiteral("Passive_DNS")];
+    pdns[QStringLiteral("enabled")] = boolSetter([](ServerConfig &c, bool v) { c.pdnsEnabled = v; });
+    pdns[QStringLiteral("exclude")] = [](ServerConfig &c, const QString &v) {
+        c.pdnsExclude.clear();
+        for (const QString &part : v.split(QLatin1Char(','))) {
+            if (!part.trimmed().isEmpty()) {
+                c.pdnsExclude.append(part.trimmed().toLower());
+            }
+        }
+        return QString();
+    };
+    pdns[QStringLiteral("expiration")] = [](ServerConfig &c, const QString &v) {
+        c.pdnsExpiry.clear();
+        for (const QString &part : v.split(QLatin1Char(','))) {
+            const QString item = part.trimmed();
+            if (item.isEmpty()) {
+                continue;
+            }
+            const QStringList pair = item.split(QLatin1Char(':'));
+            const int type =
+                pair.size() == 2 ? passivedns::RrTypes::fromText(pair[0].trimmed().toLatin1()) : -1;
+            bool ok = false;
+            const qint64 seconds = pair.size() == 2 ? pair[1].trimmed().toLongLong(&ok) : 0;
+            if (type < 0 || !ok || seconds < 1) {
+                return QStringLiteral("'%1' is not TYPE:seconds (e.g. TXT:24000)").arg(item);
+            }
+            c.pdnsExpiry.insert(type, seconds);
+        }
+        return QString();
+    };
+    pdns[QStringLiteral("time_zone")] = [](ServerConfig &c, const QString &v) {
+        if (!QTimeZone(v.toLatin1()).isValid()) {
+            return QStringLiteral("'%1' is not a time zone (IANA name such as UTC or Europe/Luxembourg)")
+                .arg(v);
+        }
+        c.pdnsTimeZone = v;
+        return QString();
+    };
+
+    auto &lookup = table[QStringLiteral("Lookup_Server")];
+    lookup[QStringLiteral("enabled")] = boolSetter([](ServerConfig &c, bool v) { c.lookupEnabled = v; });
+    lookup[QStringLiteral("host")] = [](ServerConfig &c, const QString &v) {
+        if (QHostAddress(v).isNull()) {
+            return QStringLiteral("'%1' is not an IPv4 or IPv6 address").arg(v);
+        }
+        c.lookupHost = v;
+        return QString();
+    };
+    lookup[QStringLiteral("port")] =
+        intSetter(0, 65535, [](ServerConfig &c, qint64 v) { c.lookupPort = int(v); });
+    lookup[QStringLiteral("token")] =
+        stringSetter([](ServerConfig &c, const QString &v) { c.lookupToken = v; });
+    lookup[QStringLiteral("token_endpoints")] = [](ServerConfig &c, const QString &v) {
+        c.lookupTokenEndpoints.clear();
+        for (const QString &part : v.split(QLatin1Char(','))) {
+            const QString endpoint = part.trimmed();
+            if (endpoint.isEmpty()) {
+                continue;
+            }
+            if (endpoint != u"query" && endpoint != u"fquery" && endpoint != u"info") {
+                return QStringLiteral("'%1' is not an endpoint (query, fquery, info)").arg(endpoint);
+            }
+            c.lookupTokenEndpoints.append(endpoint);
+        }
+        return QString();
+    };
+    lookup[QStringLiteral("origin")] =
+        stringSetter([](ServerConfig &c, const QString &v) { c.lookupOrigin = v; });
+
     auto noop = [](ServerConfig &, const QString &) { return QString(); };
     auto &flask = table[QStringLiteral("Flask_Server")];
     flask[QStringLiteral("host")] = noop;
@@ -138,7 +210,7 @@ std::map<QString, std::map<QString, Setter>> buildTable(std::map<QString, RedisS
 
     for (const QString &name :
          {QStringLiteral("Redis_STREAM"), QStringLiteral("Redis_METADATA"), QStringLiteral("Redis_ANALYZER"),
-          QStringLiteral("Redis_SERV"), QStringLiteral("Redis_CACHE")}) {
+          QStringLiteral("Redis_SERV"), QStringLiteral("Redis_CACHE"), QStringLiteral("Redis_PDNS")}) {
         auto &section = table[name];
         RedisSection *target = &redis[name];
         section[QStringLiteral("host")] = [target](ServerConfig &, const QString &v) {
@@ -258,6 +330,9 @@ std::optional<ServerConfig> ServerConfigLoader::parse(const QByteArray &text, co
         config.externalRedis = store::RedisRoles{redis[QStringLiteral("Redis_STREAM")].endpoint,
                                                  redis[QStringLiteral("Redis_METADATA")].endpoint,
                                                  redis[QStringLiteral("Redis_ANALYZER")].endpoint};
+    }
+    if (redis[QStringLiteral("Redis_PDNS")].present) {
+        config.pdnsRedis = redis[QStringLiteral("Redis_PDNS")].endpoint;
     }
     if (!config.tlsPrivateKey.isEmpty() && config.tlsCertificate.isEmpty()) {
         error = {fileName, 0, QStringLiteral("D4_Server"), QStringLiteral("tls_private_key"),

@@ -4,7 +4,9 @@
 
 #include <optional>
 
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include "config/inifile.h"
 #include "store/redisendpoint.h"
@@ -51,6 +53,24 @@ struct ServerConfig
     // [Managed_Redis] (our keys)
     QString managedRedisExecutable = QStringLiteral("redis-server");
     int managedRedisPort = 0; ///< 0 = unix socket only
+
+    // [Redis_PDNS] (our section): the passive DNS store. Absent = the managed redis-server, or the
+    // server of [Redis_METADATA] when Redis is external, database pdnsDefaultDb.
+    std::optional<store::RedisEndpoint> pdnsRedis;
+    static constexpr int pdnsDefaultDb = 3;
+    // [Passive_DNS] (our keys)
+    bool pdnsEnabled = true; ///< run the passive DNS analyzer on type-8 lines
+    QStringList pdnsExclude{QStringLiteral("spamhaus.org"), QStringLiteral("asn.cymru.com")};
+    QMap<int, qint64> pdnsExpiry;                 ///< rrtype number -> seconds (sliding)
+    QString pdnsTimeZone = QStringLiteral("UTC"); ///< zone of passivedns `H` time stamps
+    // [Lookup_Server] (our section; analyzer-d4-passivedns' COF server port by default)
+    bool lookupEnabled = true;
+    QString lookupHost = QStringLiteral("127.0.0.1");
+    int lookupPort = 8400;
+    QString lookupToken; ///< empty = no authentication
+    QStringList lookupTokenEndpoints{QStringLiteral("query"), QStringLiteral("fquery"),
+                                     QStringLiteral("info")};
+    QString lookupOrigin; ///< COF `origin` URI; empty = not emitted
 
     QString sourceFile; ///< the file this was read from, for messages
 

@@ -20,7 +20,7 @@ constexpr std::array<TypeInfo, 10> kTypes{{
     {3, "log-line"sv, "generic log line"sv, false, true},
     {4, "dnscap"sv, "dnscap output"sv, true, true},
     {5, "pcapng"sv, "pcapng (diagnostic)"sv, false, false},
-    {6, "ndjson"sv, "generic NDJSON or JSON Lines"sv, true, false},
+    {6, "ndjson"sv, "generic NDJSON or JSON Lines"sv, false, true},
     {7, "yaf"sv, "generic YAF (Yet Another Flowmeter)"sv, false, false},
     {8, "passivedns"sv, "passivedns CSV stream"sv, true, true},
     {254, "extended"sv, "type defined by meta header (type 2)"sv, true, true},

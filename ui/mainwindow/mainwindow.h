@@ -2,11 +2,20 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <QIcon>
 #include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
 
 namespace d4::ui {
 
-/** The console's top-level window. It only assembles pages, menus and actions. */
+/**
+ * The console's top-level window. It only assembles pages, menus and actions: a side list of pages
+ * (Ctrl+1..Ctrl+9 jump to the first nine), a status bar, and window state remembered in QSettings.
+ */
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -16,9 +25,39 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    /** Appends a page to the navigation; the window takes ownership. Returns its index. */
+    int addPage(const QString &title, const QIcon &icon, QWidget *page);
+    int pageCount() const;
+    int currentPageIndex() const;
+    QWidget *page(int index) const;
+    /** The page whose title is @p title, or nullptr. */
+    QWidget *pageByTitle(const QString &title) const;
+    void showPage(int index);
+    void showPage(QWidget *page);
+
+    /** Permanent status-bar text: where the console is connected. */
+    void setConnectionStatus(const QString &text, bool ok);
+    /** The Settings... action of the File menu, for the composition root to connect. */
+    QAction *settingsAction() const { return m_settingsAction; }
+    QMenu *viewMenu() const { return m_viewMenu; }
+
+    /** Restores geometry, window state and the last page from QSettings. */
+    void restoreWindowState();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createMenus();
     void showAbout();
+    void saveWindowState();
+
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_connection = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_pagesMenu = nullptr;
 };
 
 } // namespace d4::ui

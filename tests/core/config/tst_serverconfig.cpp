@@ -76,6 +76,59 @@ private Q_SLOTS:
         QCOMPARE(config->managedRedisPort, 6390);
     }
 
+    // Passive DNS: [Redis_PDNS], [Passive_DNS], [Lookup_Server] (docs/passive-dns.md).
+    void passiveDnsDefaults()
+    {
+        ConfigError error;
+        const auto config = parse("", error);
+        QVERIFY(config);
+        QVERIFY(!config->pdnsRedis);
+        QCOMPARE(ServerConfig::pdnsDefaultDb, 3);
+        QVERIFY(config->pdnsEnabled);
+        QCOMPARE(config->pdnsExclude,
+                 (QStringList{QStringLiteral("spamhaus.org"), QStringLiteral("asn.cymru.com")}));
+        QVERIFY(config->pdnsExpiry.isEmpty());
+        QCOMPARE(config->pdnsTimeZone, QStringLiteral("UTC"));
+        QVERIFY(config->lookupEnabled);
+        QCOMPARE(config->lookupHost, QStringLiteral("127.0.0.1"));
+        QCOMPARE(config->lookupPort, 8400);
+        QVERIFY(config->lookupToken.isEmpty());
+        QCOMPARE(config->lookupTokenEndpoints.size(), 3);
+        QVERIFY(config->lookupOrigin.isEmpty());
+    }
+    void passiveDnsKeys()
+    {
+        ConfigError error;
+        const auto config = parse("[Redis_PDNS]\nhost = 10.0.0.5\nport = 6400\ndb = 0\npassword = pw\n"
+                                  "[Passive_DNS]\nenabled = no\nexclude = Example.COM, ,test\n"
+                                  "expiration = TXT:24000, 99:26000\ntime_zone = Europe/Luxembourg\n"
+                                  "[Lookup_Server]\nenabled = off\nhost = ::1\nport = 0\ntoken = t0k\n"
+                                  "token_endpoints = query, info\norigin = https://pdns.example.org/\n",
+                                  error);
+        QVERIFY2(config, qPrintable(error.toString()));
+        QVERIFY(config->pdnsRedis);
+        QCOMPARE(config->pdnsRedis->host, QStringLiteral("10.0.0.5"));
+        QCOMPARE(config->pdnsRedis->port, 6400);
+        QCOMPARE(config->pdnsRedis->db, 0);
+        QCOMPARE(config->pdnsRedis->password, QStringLiteral("pw"));
+        QVERIFY(!config->externalRedis); // the PDNS store alone does not make the roles external
+        QVERIFY(!config->pdnsEnabled);
+        QCOMPARE(config->pdnsExclude, (QStringList{QStringLiteral("example.com"), QStringLiteral("test")}));
+        QCOMPARE(config->pdnsExpiry.value(16), 24000);
+        QCOMPARE(config->pdnsExpiry.value(99), 26000);
+        QCOMPARE(config->pdnsTimeZone, QStringLiteral("Europe/Luxembourg"));
+        QVERIFY(!config->lookupEnabled);
+        QCOMPARE(config->lookupHost, QStringLiteral("::1"));
+        QCOMPARE(config->lookupPort, 0);
+        QCOMPARE(config->lookupToken, QStringLiteral("t0k"));
+        QCOMPARE(config->lookupTokenEndpoints,
+                 (QStringList{QStringLiteral("query"), QStringLiteral("info")}));
+        QCOMPARE(config->lookupOrigin, QStringLiteral("https://pdns.example.org/"));
+        const auto socket = parse("[Redis_PDNS]\nunix_socket = /run/redis.sock\ndb = 3\n", error);
+        QVERIFY(socket && socket->pdnsRedis);
+        QCOMPARE(socket->pdnsRedis->unixSocket, QStringLiteral("/run/redis.sock"));
+    }
+
     // Every rejection names the file, the line and the key.
     void rejections_data()
     {
@@ -134,6 +187,42 @@ private Q_SLOTS:
             << QStringLiteral("server.conf: [Redis_METADATA] missing: give all of "
                               "Redis_STREAM, Redis_METADATA and Redis_ANALYZER, or none "
                               "of them for a managed redis-server");
+        QTest::newRow("pdns bad db") << QByteArray("[Redis_PDNS]\ndb = 99\n")
+                                     << QStringLiteral(
+                                            "server.conf:2: [Redis_PDNS] db: '99' is not an integer "
+                                            "between 0 and 15");
+        QTest::newRow("pdns empty host")
+            << QByteArray("[Redis_PDNS]\nhost =\n")
+            << QStringLiteral("server.conf:2: [Redis_PDNS] host: must not be empty");
+        QTest::newRow("pdns bad expiration")
+            << QByteArray("[Passive_DNS]\nexpiration = TXT=5\n")
+            << QStringLiteral(
+                   "server.conf:2: [Passive_DNS] expiration: 'TXT=5' is not TYPE:seconds (e.g. TXT:24000)");
+        QTest::newRow("pdns unknown type")
+            << QByteArray("[Passive_DNS]\nexpiration = NOPE:5\n")
+            << QStringLiteral(
+                   "server.conf:2: [Passive_DNS] expiration: 'NOPE:5' is not TYPE:seconds (e.g. TXT:24000)");
+        QTest::newRow("pdns bad zone")
+            << QByteArray("[Passive_DNS]\ntime_zone = Mars/Olympus\n")
+            << QStringLiteral(
+                   "server.conf:2: [Passive_DNS] time_zone: 'Mars/Olympus' is not a time zone (IANA "
+                   "name such as UTC or Europe/Luxembourg)");
+        QTest::newRow("lookup bad host")
+            << QByteArray("[Lookup_Server]\nhost = localhost\n")
+            << QStringLiteral(
+                   "server.conf:2: [Lookup_Server] host: 'localhost' is not an IPv4 or IPv6 address");
+        QTest::newRow("lookup bad port")
+            << QByteArray("[Lookup_Server]\nport = 70000\n")
+            << QStringLiteral(
+                   "server.conf:2: [Lookup_Server] port: '70000' is not an integer between 0 and 65535");
+        QTest::newRow("lookup bad endpoint")
+            << QByteArray("[Lookup_Server]\ntoken_endpoints = query, stream\n")
+            << QStringLiteral(
+                   "server.conf:2: [Lookup_Server] token_endpoints: 'stream' is not an endpoint (query, "
+                   "fquery, info)");
+        QTest::newRow("lookup unknown key")
+            << QByteArray("[Lookup_Server]\nlisten = 1\n")
+            << QStringLiteral("server.conf:2: [Lookup_Server] listen: unknown key");
         QTest::newRow("key without cert") << QByteArray("[D4_Server]\ntls_private_key = /k.pem\n")
                                           << QStringLiteral("server.conf: [D4_Server] tls_private_key: needs "
                                                             "tls_certificate as well");
@@ -164,6 +253,17 @@ private Q_SLOTS:
         QCOMPARE(sample->defaultStreamMaxSize, defaults->defaultStreamMaxSize);
         QCOMPARE(sample->managedRedisPort, defaults->managedRedisPort);
         QVERIFY(!sample->externalRedis);
+        QCOMPARE(sample->pdnsRedis.has_value(), defaults->pdnsRedis.has_value());
+        QCOMPARE(sample->pdnsEnabled, defaults->pdnsEnabled);
+        QCOMPARE(sample->pdnsExclude, defaults->pdnsExclude);
+        QCOMPARE(sample->pdnsExpiry, defaults->pdnsExpiry);
+        QCOMPARE(sample->pdnsTimeZone, defaults->pdnsTimeZone);
+        QCOMPARE(sample->lookupEnabled, defaults->lookupEnabled);
+        QCOMPARE(sample->lookupHost, defaults->lookupHost);
+        QCOMPARE(sample->lookupPort, defaults->lookupPort);
+        QCOMPARE(sample->lookupToken, defaults->lookupToken);
+        QCOMPARE(sample->lookupTokenEndpoints, defaults->lookupTokenEndpoints);
+        QCOMPARE(sample->lookupOrigin, defaults->lookupOrigin);
     }
 
     void missingFile()

@@ -15,10 +15,16 @@ class WorkerTestBase : public IngestTestBase
     Q_OBJECT
 
 protected:
+    /**
+     * [D4_Server] lines with the workers on. The built-in analyzers are not what these tests are
+     * about: the passive DNS analyzer (a tap that slows the type-8 worker to its own storage rate)
+     * and its lookup server are turned off in a [Passive_DNS] section of their own.
+     */
     static QString serverOptions(int rotationSeconds = 300)
     {
         return QStringLiteral("server_mode = shared-secret\nworkers = yes\nrotation_interval = %1\n"
-                              "default_stream_max_size = 1000000\n")
+                              "default_stream_max_size = 1000000\n[Passive_DNS]\nenabled = "
+                              "no\n[Lookup_Server]\nenabled = no\n")
             .arg(rotationSeconds);
     }
 

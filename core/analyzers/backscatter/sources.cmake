@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Sources of core/analyzers/backscatter/ (backscatter DDoS analyzer), included by core/CMakeLists.txt.
+target_sources(d4core PRIVATE
+    analyzers/backscatter/attackrecord.h
+    analyzers/backscatter/backscatteranalyzer.h
+    analyzers/backscatter/backscatterclass.h
+    analyzers/backscatter/backscatterexport.h
+    analyzers/backscatter/backscattersettings.h
+    analyzers/backscatter/backscattersnapshot.h
+    analyzers/backscatter/backscattertap.h
+    analyzers/backscatter/capturequeueconsumer.h
+    analyzers/backscatter/classification.h
+    analyzers/backscatter/pibsemulator.h
+    analyzers/backscatter/attackrecord.cpp
+    analyzers/backscatter/backscatteranalyzer.cpp
+    analyzers/backscatter/backscatterclass.cpp
+    analyzers/backscatter/backscatterexport.cpp
+    analyzers/backscatter/backscattersettings.cpp
+    analyzers/backscatter/backscattersnapshot.cpp
+    analyzers/backscatter/backscattertap.cpp
+    analyzers/backscatter/capturequeueconsumer.cpp
+    analyzers/backscatter/classification.cpp
+    analyzers/backscatter/pibsemulator.cpp
+)

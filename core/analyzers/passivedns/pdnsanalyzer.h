@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include <QHash>
+
+#include "analyzers/passivedns/lineparser.h"
+#include "store/redisendpoint.h"
+#include "workers/workertap.h"
+
+namespace d4::passivedns {
+
+/** What the analyzer is configured with (server.conf [Redis_PDNS] and [Passive_DNS]). */
+struct AnalyzerSettings
+{
+    store::RedisEndpoint redis;      ///< the PDNS role
+    QHash<int, qint64> expiryByType; ///< seconds; absent or 0 = never
+    QByteArrayList excludes = LineParser::defaultExcludes();
+    LineLayout defaultLayout;                    ///< for sensors without their own layout
+    QHash<QByteArray, LineLayout> sensorLayouts; ///< sensor UUID (hex) -> layout
+    qsizetype maxQueuedLines = 200000;           ///< onLines() blocks above this (back-pressure)
+    qsizetype maxBatchLines = 20000;
+};
+
+/** Counters since start (monotonic; the UI derives rates from them). */
+struct AnalyzerCounters
+{
+    qint64 lines = 0;
+    qint64 records = 0;
+    qint64 errorRecords = 0;
+    qint64 excluded = 0;
+    qint64 rejected = 0;
+    std::array<qint64, size_t(RejectReason::Count_)> rejectedBy{};
+    qint64 newTuples = 0;
+    qint64 writeFailures = 0;
+    qint64 queued = 0;
+};
+
+/**
+ * The passive DNS analyzer: a WorkerTap on the type-8 worker (the sensor UUID becomes sensor_id) that
+ * parses passivedns lines and stores them with PdnsWriter. onLines() only copies the lines into a
+ * queue (thread-safe, quick); a thread of its own parses and writes in batches. When Redis is down the
+ * batch is kept and retried every second, and onLines() blocks once maxQueuedLines are waiting, which
+ * slows the worker instead of losing lines. Bad lines are counted by reason, never fatal.
+ */
+class PdnsAnalyzer final : public workers::WorkerTap
+{
+public:
+    explicit PdnsAnalyzer(AnalyzerSettings settings);
+    ~PdnsAnalyzer() override;
+    PdnsAnalyzer(const PdnsAnalyzer &) = delete;
+    PdnsAnalyzer &operator=(const PdnsAnalyzer &) = delete;
+
+    /** Checks that the PDNS Redis answers and starts the thread. */
+    bool start(QString &error);
+    /** Writes what is queued (up to a few seconds) and stops the thread. */
+    void stop();
+
+    void onLines(const QByteArray &sensorUuid, const QByteArray &typeKey,
+                 const QByteArrayList &lines) override;
+    /** Queues lines of @p sensorUuid (empty when unknown, e.g. from a remote analyzer queue). */
+    void submit(const QByteArray &sensorUuid, const QByteArrayList &lines);
+    /** Waits until everything submitted so far is stored; false on timeout. */
+    bool waitIdle(int timeoutMs);
+
+    AnalyzerCounters counters() const;
+    /** Records per type and per name since start (the name table is bounded; for the UI). */
+    QHash<int, qint64> typeCounts() const;
+    QList<QPair<QByteArray, qint64>> topNames(int count) const;
+    const AnalyzerSettings &settings() const noexcept { return m_settings; }
+
+private:
+    struct Chunk
+    {
+        QByteArray sensor;
+        QByteArrayList lines;
+    };
+    void run();
+    const LineParser &parserFor(const QByteArray &sensor);
+
+    AnalyzerSettings m_settings;
+    LineParser m_defaultParser;
+    QHash<QByteArray, LineParser> m_sensorParsers; ///< writer thread only
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_space;
+    std::condition_variable m_idle;
+    std::deque<Chunk> m_queue;
+    qsizetype m_queuedLines = 0;
+    bool m_busy = false;
+    bool m_stopping = false;
+    std::thread m_thread;
+
+    AnalyzerCounters m_counters; ///< under m_mutex
+    QHash<int, qint64> m_typeCounts;
+    QHash<QByteArray, qint64> m_nameCounts;
+};
+
+} // namespace d4::passivedns

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <memory>
+
+#include <QByteArrayList>
+#include <QList>
+#include <QString>
+
+#include "store/redisendpoint.h"
+#include "store/redisvalue.h"
+
+struct redisContext;
+
+namespace d4::passivedns {
+
+/**
+ * A blocking hiredis connection that sends a whole batch of commands before reading the replies
+ * (one round trip per batch): the store's writer and the lookup server use one each, on their own
+ * thread. store::RedisSyncClient does one round trip per command; store::RedisClient needs an event
+ * loop and owns delivery, which a lookup request does not want. Reconnects on the next call after a
+ * failure. One thread at a time.
+ */
+class PipelineConnection final
+{
+public:
+    explicit PipelineConnection(store::RedisEndpoint endpoint, int timeoutMs = 5000);
+    ~PipelineConnection();
+    PipelineConnection(const PipelineConnection &) = delete;
+    PipelineConnection &operator=(const PipelineConnection &) = delete;
+
+    /**
+     * Runs @p commands in one round trip. Returns one value per command, or an empty list when the
+     * connection failed (errorString() says why; the next call reconnects).
+     */
+    QList<store::RedisValue> run(const QList<QByteArrayList> &commands);
+    store::RedisValue command(const QByteArrayList &arguments);
+
+    bool ensureConnected();
+    QString errorString() const { return m_error; }
+    const store::RedisEndpoint &endpoint() const noexcept { return m_endpoint; }
+
+private:
+    struct ContextDeleter
+    {
+        void operator()(redisContext *context) const;
+    };
+    store::RedisEndpoint m_endpoint;
+    int m_timeoutMs;
+    std::unique_ptr<redisContext, ContextDeleter> m_context;
+    QString m_error;
+};
+
+} // namespace d4::passivedns

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+//
+// Passive DNS benchmark (docs/passive-dns.md "Benchmark"), against a running redis-server given on
+// the command line (run-pdns-bench.sh starts a private one):
+//   parse    LineParser alone, lines/s on one core;
+//   ingest   PdnsAnalyzer (parse + aggregation + Lua script, pipelined) end to end, lines/s, for N
+//            distinct A tuples (each with its own name and address, as the reference measurement);
+//   memory   Redis used_memory growth per stored tuple;
+//   query    /query/<name> latency over HTTP keep-alive against the LookupServer with the store
+//            holding those N tuples: p50/p99/max of Q requests for random names, and the same for a
+//            250-record RRset.
+// It prints what it measured and on how much data; no assertions.
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTcpSocket>
+
+#include "analyzers/passivedns/lineparser.h"
+#include "analyzers/passivedns/pdnsanalyzer.h"
+#include "analyzers/passivedns/pipelineconnection.h"
+#include "api/lookupservice.h"
+
+using namespace d4;
+
+namespace {
+
+QByteArray lineFor(qint64 i)
+{
+    return "1700000000.123456||192.0.2." + QByteArray::number(i % 250) + "||198.51.100.53||IN||host" +
+           QByteArray::number(i) + ".bench.example.com.||A||10." + QByteArray::number((i >> 16) & 0xff) +
+           '.' + QByteArray::number((i >> 8) & 0xff) + '.' + QByteArray::number(i & 0xff) + "||300||1";
+}
+
+qint64 usedMemory(passivedns::PipelineConnection &redis)
+{
+    const store::RedisValue info = redis.command({"INFO", "memory"});
+    for (const QByteArray &line : info.string.split('\n')) {
+        if (line.startsWith("used_memory:")) {
+            return line.mid(12).trimmed().toLongLong();
+        }
+    }
+    return -1;
+}
+
+/** One GET on a keep-alive connection; returns the body size, or -1. */
+qsizetype fetch(QTcpSocket &socket, const QByteArray &target)
+{
+    socket.write("GET " + target + " HTTP/1.1\r\nHost: bench\r\n\r\n");
+    QByteArray data;
+    while (true) {
+        if (!socket.waitForReadyRead(5000)) {
+            return -1;
+        }
+        data += socket.readAll();
+        const qsizetype headEnd = data.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            continue;
+        }
+        const qsizetype at = data.indexOf("Content-Length: ");
+        const qsizetype length = data.mid(at + 16, data.indexOf('\r', at) - at - 16).toLongLong();
+        if (data.size() >= headEnd + 4 + length) {
+            return length;
+        }
+    }
+}
+
+void report(const char *what, QList<double> &ms)
+{
+    std::sort(ms.begin(), ms.end());
+    if (ms.isEmpty()) {
+        return;
+    }
+    auto at = [&](double p) {
+        return ms[std::min<qsizetype>(ms.size() - 1, qsizetype(p * double(ms.size())))];
+    };
+    std::printf("query %-28s n=%lld  p50=%.3f ms  p99=%.3f ms  max=%.3f ms\n", what, qlonglong(ms.size()),
+                at(0.50), at(0.99), ms.last());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.contains(QStringLiteral("--help"))) {
+        std::printf("usage: bench_pdns [--socket PATH | --port P] [--db N] [--tuples N] [--queries Q]\n"
+                    "Needs a running, empty redis-server (run-pdns-bench.sh starts one).\n");
+        return 0;
+    }
+    auto option = [&](const char *name, const QString &fallback) {
+        const qsizetype at = args.indexOf(QLatin1String(name));
+        return at >= 0 && at + 1 < args.size() ? args[at + 1] : fallback;
+    };
+    store::RedisEndpoint endpoint;
+    endpoint.host = QStringLiteral("127.0.0.1");
+    endpoint.port = option("--port", QStringLiteral("6379")).toInt();
+    endpoint.unixSocket = option("--socket", QString());
+    endpoint.db = option("--db", QStringLiteral("3")).toInt();
+    const qint64 tuples = option("--tuples", QStringLiteral("1000000")).toLongLong();
+    const int queries = option("--queries", QStringLiteral("10000")).toInt();
+
+    passivedns::PipelineConnection redis(endpoint);
+    if (redis.command({"FLUSHDB"}).isError()) {
+        std::fprintf(stderr, "cannot reach Redis at %s\n", qPrintable(endpoint.describe()));
+        return 1;
+    }
+    QByteArrayList lines;
+    lines.reserve(tuples);
+    for (qint64 i = 0; i < tuples; ++i) {
+        lines.append(lineFor(i));
+    }
+    std::printf("data: %lld distinct passivedns lines (A records, one name and one address each), Redis %s\n",
+                qlonglong(tuples), qPrintable(endpoint.describe()));
+
+    {
+        const passivedns::LineParser parser;
+        QElapsedTimer timer;
+        timer.start();
+        qint64 ok = 0;
+        for (const QByteArray &line : std::as_const(lines)) {
+            ok += parser.parse(line).kind == passivedns::ParseResult::Kind::Record;
+        }
+        const double seconds = double(timer.nsecsElapsed()) / 1e9;
+        std::printf("parse  %lld lines in %.3f s: %.0f lines/s (one thread)\n", qlonglong(ok), seconds,
+                    double(ok) / seconds);
+    }
+
+    const qint64 memoryBefore = usedMemory(redis);
+    {
+        passivedns::AnalyzerSettings settings;
+        settings.redis = endpoint;
+        passivedns::PdnsAnalyzer analyzer(settings);
+        QString error;
+        if (!analyzer.start(error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        // As the type-8 worker does: batches of lines per onLines() call.
+        for (qsizetype i = 0; i < lines.size(); i += 1000) {
+            analyzer.onLines("0123456789abcdef0123456789abcdef", "8", lines.mid(i, 1000));
+        }
+        analyzer.waitIdle(600000);
+        const double seconds = double(timer.nsecsElapsed()) / 1e9;
+        const passivedns::AnalyzerCounters counters = analyzer.counters();
+        std::printf("ingest %lld lines, %lld new tuples in %.3f s: %.0f lines/s (analyzer thread + Redis)\n",
+                    qlonglong(counters.lines), qlonglong(counters.newTuples), seconds,
+                    double(counters.lines) / seconds);
+        analyzer.stop();
+    }
+    const qint64 memoryAfter = usedMemory(redis);
+    std::printf(
+        "memory used_memory +%lld bytes for %lld tuples: %.0f bytes/tuple (all keys incl. per-sensor hash, "
+        "wildcard index)\n",
+        qlonglong(memoryAfter - memoryBefore), qlonglong(tuples),
+        double(memoryAfter - memoryBefore) / double(std::max<qint64>(tuples, 1)));
+
+    // A 250-record RRset on top.
+    {
+        passivedns::AnalyzerSettings settings;
+        settings.redis = endpoint;
+        passivedns::PdnsAnalyzer analyzer(settings);
+        QString error;
+        analyzer.start(error);
+        QByteArrayList rrset;
+        for (int i = 0; i < 250; ++i) {
+            rrset.append("1700000000.1||a||b||IN||rrset.bench.example.||A||172.16." +
+                         QByteArray::number(i / 200) + '.' + QByteArray::number(i % 200) + "||60||1");
+        }
+        analyzer.onLines("0123456789abcdef0123456789abcdef", "8", rrset);
+        analyzer.waitIdle(60000);
+    }
+
+    api::LookupSettings lookup;
+    lookup.port = 0;
+    lookup.redis = endpoint;
+    api::LookupService service(lookup);
+    QString error;
+    if (!service.start(error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), service.port());
+    if (!socket.waitForConnected(3000)) {
+        return 1;
+    }
+    std::mt19937_64 random(42);
+    QList<double> single;
+    QList<double> big;
+    qsizetype emptyAnswers = 0;
+    for (int q = 0; q < queries; ++q) {
+        const qint64 i = qint64(random() % quint64(std::max<qint64>(tuples, 1)));
+        QElapsedTimer timer;
+        timer.start();
+        if (fetch(socket, "/query/host" + QByteArray::number(i) + ".bench.example.com") <= 0) {
+            ++emptyAnswers;
+        }
+        single.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    for (int q = 0; q < std::max(10, queries / 20); ++q) {
+        QElapsedTimer timer;
+        timer.start();
+        if (fetch(socket, "/query/rrset.bench.example") <= 0) {
+            ++emptyAnswers;
+        }
+        big.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::printf("store: %lld tuples + a 250-record RRset; lookups over HTTP keep-alive on loopback, %lld "
+                "empty/failed\n",
+                qlonglong(tuples), qlonglong(emptyAnswers));
+    report("/query/<random name> (1 rec)", single);
+    report("/query/<250-record RRset>", big);
+    return 0;
+}

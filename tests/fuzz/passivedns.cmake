@@ -1,0 +1,4 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Passive DNS fuzz targets (docs/passive-dns.md): passivedns lines and DNS wire messages; lookup requests and COF lines.
+d4_add_fuzzer(NAME fuzz_pdnsline SOURCES fuzz_pdnsline.cpp LIBRARIES d4core)
+d4_add_fuzzer(NAME fuzz_cofrequest SOURCES fuzz_cofrequest.cpp LIBRARIES d4core)

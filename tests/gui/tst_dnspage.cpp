@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+// The DNS page offscreen, against a real redis-server filled by the real analyzer: search on a
+// worker thread, the results model (QAbstractItemModelTester), sorting, copying, the three exports,
+// and the live charts.
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+#include "analyzers/passivedns/pdnsanalyzer.h"
+#include "api/cofformat.h"
+#include "charts/qcustomplotinclude.h"
+#include "dns/dnspage.h"
+#include "dns/dnsresultsmodel.h"
+#include "redisserverfixture.h"
+#include "testenvironment.h"
+
+using namespace d4;
+using namespace d4::test;
+
+class TestDnsPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    RedisServerFixture m_redis;
+    std::unique_ptr<passivedns::PdnsAnalyzer> m_analyzer;
+
+    void feed(const QByteArrayList &lines)
+    {
+        m_analyzer->onLines("0123456789abcdef0123456789abcdef", "8", lines);
+        QVERIFY(m_analyzer->waitIdle(20000));
+    }
+    static QByteArray line(const QByteArray &name, const QByteArray &type, const QByteArray &answer,
+                           int count, qint64 seconds = 1700000000)
+    {
+        return QByteArray::number(seconds) + ".000001||10.0.0.2||10.0.0.1||IN||" + name + "||" + type + "||" +
+               answer + "||300||" + QByteArray::number(count);
+    }
+    bool searchFor(ui::DnsPage &page, const QString &text, int expected)
+    {
+        QSignalSpy finished(&page, &ui::DnsPage::searchFinished);
+        page.searchBox()->setText(text);
+        QTest::keyClick(page.searchBox(), Qt::Key_Return);
+        if (!finished.wait(10000)) {
+            return false;
+        }
+        return finished.first().at(0).toInt() == expected && finished.first().at(1).toString().isEmpty();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        D4_START_REDIS(m_redis);
+        passivedns::AnalyzerSettings settings;
+        settings.redis = m_redis.endpoint(3);
+        m_analyzer = std::make_unique<passivedns::PdnsAnalyzer>(settings);
+        QString error;
+        QVERIFY2(m_analyzer->start(error), qPrintable(error));
+    }
+    void cleanup()
+    {
+        m_analyzer.reset();
+        m_redis.stop();
+    }
+
+    void searchSortCopyExport()
+    {
+        feed({line("www.example.com.", "A", "192.0.2.10", 5, 1700000100),
+              line("www.example.com.", "AAAA", "2001:db8::10", 2),
+              line("www.example.com.", "TXT", "\"a,b \"\"q\"\"\"", 9),
+              line("mail.example.com.", "A", "192.0.2.10", 1)});
+        ui::DnsPage page(m_redis.endpoint(3), m_analyzer.get());
+        page.resize(1000, 700);
+        page.show();
+        QAbstractItemModelTester tester(page.resultsModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(searchFor(page, QStringLiteral("WWW.example.com."), 3));
+        ui::DnsResultsModel *model = page.resultsModel();
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->columnCount(), int(ui::DnsResultsModel::ColumnCount));
+        // Sort by count, descending, through the view's header.
+        page.resultsView()->sortByColumn(ui::DnsResultsModel::Count, Qt::DescendingOrder);
+        QCOMPARE(model->index(0, ui::DnsResultsModel::Count).data().toLongLong(), 9);
+        QCOMPARE(model->index(2, ui::DnsResultsModel::Count).data().toLongLong(), 2);
+        page.resultsView()->sortByColumn(ui::DnsResultsModel::RrType, Qt::AscendingOrder);
+        QCOMPARE(model->index(0, ui::DnsResultsModel::RrType).data().toString(), QStringLiteral("A"));
+        QCOMPARE(model->index(0, ui::DnsResultsModel::TimeLast).data().toString(),
+                 QStringLiteral("2023-11-14T22:15:00Z"));
+        // Copy: the selected cells as tab-separated text.
+        page.resultsView()->selectionModel()->select(QItemSelection(model->index(0, 0), model->index(0, 2)),
+                                                     QItemSelectionModel::Select);
+        page.copySelection();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("www.example.com\tA\t192.0.2.10"));
+
+        // Exports.
+        const QByteArray ndjson = page.exportResults(ui::DnsPage::ExportFormat::Ndjson);
+        QCOMPARE(ndjson.count('\n'), 3);
+        for (const QByteArray &cof : ndjson.split('\n')) {
+            if (!cof.isEmpty()) {
+                QVERIFY(api::CofFormat::parse(cof));
+            }
+        }
+        const QByteArray csv = page.exportResults(ui::DnsPage::ExportFormat::Csv);
+        QVERIFY(csv.startsWith("rrname,rrtype,rdata,time_first,time_last,count,sensor_id\r\n"));
+        QVERIFY(csv.contains("www.example.com,TXT,\"\"\"a,b \"\"\"\"q\"\"\"\"\"\"\",2023-11-14T22:13:20Z"));
+        const QJsonObject misp =
+            QJsonDocument::fromJson(page.exportResults(ui::DnsPage::ExportFormat::Misp)).object();
+        const QJsonArray objects = misp.value(QLatin1String("Object")).toArray();
+        QCOMPARE(objects.size(), 3);
+        QCOMPARE(objects[0].toObject().value(QLatin1String("name")).toString(),
+                 QStringLiteral("passive-dns"));
+        QStringList relations;
+        for (const QJsonValue &attribute :
+             objects[0].toObject().value(QLatin1String("Attribute")).toArray()) {
+            relations.append(attribute.toObject().value(QLatin1String("object_relation")).toString());
+        }
+        for (const char *relation :
+             {"rrname", "rrtype", "rdata", "time_first", "time_last", "count", "sensor_id"}) {
+            QVERIFY2(relations.contains(QLatin1String(relation)), relation);
+        }
+
+        // Address, wildcard and rdata searches.
+        QVERIFY(searchFor(page, QStringLiteral("192.0.2.10"), 2));
+        QVERIFY(searchFor(page, QStringLiteral("*.example.com"), 4));
+        QVERIFY(searchFor(page, QStringLiteral("=2001:db8::10"), 1));
+        QVERIFY(searchFor(page, QStringLiteral("nothing.example"), 0));
+    }
+
+    void searchWithoutRedisReportsError()
+    {
+        store::RedisEndpoint nowhere;
+        nowhere.host = QStringLiteral("127.0.0.1");
+        nowhere.port = 1;
+        ui::DnsPage page(nowhere);
+        QSignalSpy finished(&page, &ui::DnsPage::searchFinished);
+        page.searchBox()->setText(QStringLiteral("www.example.com"));
+        page.search();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!finished.first().at(1).toString().isEmpty());
+        QCOMPARE(page.resultsModel()->rowCount(), 0);
+    }
+
+    void liveCharts()
+    {
+        ui::DnsPage page(m_redis.endpoint(3), m_analyzer.get());
+        page.show();
+        page.sample();
+        feed({line("a.example.", "A", "192.0.2.1", 1), line("b.example.", "AAAA", "2001:db8::1", 1),
+              line("a.example.", "A", "192.0.2.2", 1)});
+        QTest::qWait(50);
+        page.sample();
+        QCOMPARE(page.recordsRatePoints(), 1);
+        QVERIFY(page.ratesPlot()->graph(0)->data()->at(0)->value > 0);
+        QCOMPARE(page.typesPlot()->plottableCount(), 1);
+        auto *types = qobject_cast<QCPBars *>(page.typesPlot()->plottable(0));
+        QVERIFY(types);
+        QCOMPARE(types->data()->size(), 2); // A and AAAA
+        auto *names = qobject_cast<QCPBars *>(page.namesPlot()->plottable(0));
+        QVERIFY(names);
+        QCOMPARE(names->data()->size(), 2);
+        QCOMPARE(names->data()->at(0)->value, 2.0); // a.example first
+        // Without an analyzer the page reads the store's counters in the background.
+        ui::DnsPage storeOnly(m_redis.endpoint(3));
+        storeOnly.sample();
+        QTRY_VERIFY_WITH_TIMEOUT(storeOnly.typesPlot()->plottableCount() == 1, 5000);
+    }
+};
+
+QTEST_MAIN(TestDnsPage)
+#include "tst_dnspage.moc"

@@ -1,0 +1,1715 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+</context>
+<context>
+    <name>d4::app</name>
+    <message>
+        <source>Analyses capture files (pcap, pcapng, gzip-compressed or not) like capinfos, plus backscatter
+DDoS inference (Corsaro thresholds by default). Files are processed in first-packet order.
+
+Exit codes: 0 every file read (warnings allowed), 1 a file was rejected, 2 bad command line.</source>
+        <translation>Analysiert Mitschnittdateien (pcap, pcapng, gzip-komprimiert oder nicht) wie capinfos, dazu
+DDoS-Erkennung aus Backscatter (standardmäßig mit den Corsaro-Schwellwerten). Die Dateien werden
+in der Reihenfolge ihres ersten Pakets verarbeitet.
+
+Exit-Codes: 0 alle Dateien gelesen (Warnungen erlaubt), 1 eine Datei wurde abgelehnt, 2 ungültige Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>The subcommand.</source>
+        <translation>Der Unterbefehl.</translation>
+    </message>
+    <message>
+        <source>Capture files.</source>
+        <translation>Mitschnittdateien.</translation>
+    </message>
+    <message>
+        <source>Print one JSON document instead of text.</source>
+        <translation>Ein JSON-Dokument statt Text ausgeben.</translation>
+    </message>
+    <message>
+        <source>A monitored IPv4 prefix (repeatable), for estimated attack rates.</source>
+        <translation>Ein überwachtes IPv4-Präfix (wiederholbar), für geschätzte Angriffsraten.</translation>
+    </message>
+    <message>
+        <source>cidr</source>
+        <translation>CIDR</translation>
+    </message>
+    <message>
+        <source>Thresholds: corsaro (default), moore, sensitive.</source>
+        <translation>Schwellwerte: corsaro (Standard), moore, sensitive.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Attack: at least &lt;n&gt; packets.</source>
+        <translation>Angriff: mindestens &lt;n&gt; Pakete.</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Attack: lasting at least &lt;s&gt; seconds.</source>
+        <translation>Angriff: Dauer von mindestens &lt;s&gt; Sekunden.</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>Attack: at least &lt;n&gt; packets in one 60-s window.</source>
+        <translation>Angriff: mindestens &lt;n&gt; Pakete in einem 60-s-Fenster.</translation>
+    </message>
+    <message>
+        <source>Count UDP from port 53 as backscatter.</source>
+        <translation>UDP von Port 53 als Backscatter zählen.</translation>
+    </message>
+    <message>
+        <source>Also reproduce analyzer-d4-pibs&apos;s output.</source>
+        <translation>Zusätzlich die Ausgabe von analyzer-d4-pibs erzeugen.</translation>
+    </message>
+    <message>
+        <source>Write PIBS&apos;s CSV lines to &lt;file&gt;.</source>
+        <translation>Die CSV-Zeilen von PIBS in &lt;Datei&gt; schreiben.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>no capture file given</source>
+        <translation>keine Mitschnittdatei angegeben</translation>
+    </message>
+    <message>
+        <source>unknown preset &apos;%1&apos;</source>
+        <translation>unbekannte Voreinstellung „%1“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv4 prefix</source>
+        <translation>„%1“ ist kein IPv4-Präfix</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>d4::backscatter</name>
+    <message>
+        <source>Not analysed</source>
+        <translation>Nicht analysiert</translation>
+    </message>
+    <message>
+        <source>Request (SYN)</source>
+        <translation>Anfrage (SYN)</translation>
+    </message>
+    <message>
+        <source>SYN/ACK</source>
+        <translation>SYN/ACK</translation>
+    </message>
+    <message>
+        <source>RST</source>
+        <translation>RST</translation>
+    </message>
+    <message>
+        <source>ICMP reply</source>
+        <translation>ICMP-Antwort</translation>
+    </message>
+    <message>
+        <source>ICMP error</source>
+        <translation>ICMP-Fehler</translation>
+    </message>
+    <message>
+        <source>UDP response</source>
+        <translation>UDP-Antwort</translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation>Mehrdeutig</translation>
+    </message>
+    <message>
+        <source>ICMP request</source>
+        <translation>ICMP-Anfrage</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Corsaro (25 packets, 60 s, 30/min)</source>
+        <translation>Corsaro (25 Pakete, 60 s, 30/min)</translation>
+    </message>
+    <message>
+        <source>Moore et al. (100 packets, 60 s)</source>
+        <translation>Moore et al. (100 Pakete, 60 s)</translation>
+    </message>
+    <message>
+        <source>Small sensor (5 packets, 10 s, 3/min)</source>
+        <translation>Kleiner Sensor (5 Pakete, 10 s, 3/min)</translation>
+    </message>
+    <message>
+        <source>No monitored prefix configured: attack rates cannot be estimated.</source>
+        <translation>Kein überwachtes Präfix konfiguriert: Angriffsraten können nicht geschätzt werden.</translation>
+    </message>
+    <message>
+        <source>Only %1 monitored addresses (fewer than a /16): estimated rates are very uncertain.</source>
+        <translation>Nur %1 überwachte Adressen (weniger als ein /16): Die geschätzten Raten sind sehr unsicher.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::capture</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>Not a capture file: no pcap, pcapng or gzip signature at the start.</source>
+        <translation>Keine Mitschnittdatei: Am Anfang steht keine pcap-, pcapng- oder gzip-Signatur.</translation>
+    </message>
+    <message>
+        <source>The capture ends inside its file header.</source>
+        <translation>Der Mitschnitt endet innerhalb seines Dateikopfs.</translation>
+    </message>
+    <message>
+        <source>Unsupported pcap or pcapng version.</source>
+        <translation>Nicht unterstützte pcap- oder pcapng-Version.</translation>
+    </message>
+    <message>
+        <source>A packet record is larger than allowed.</source>
+        <translation>Ein Paketeintrag ist größer als erlaubt.</translation>
+    </message>
+    <message>
+        <source>The pcapng section header has no valid byte-order magic.</source>
+        <translation>Der pcapng-Abschnittskopf hat keine gültige Byte-Order-Kennung.</translation>
+    </message>
+    <message>
+        <source>A pcapng block has an invalid length.</source>
+        <translation>Ein pcapng-Block hat eine ungültige Länge.</translation>
+    </message>
+    <message>
+        <source>A pcapng block is larger than allowed.</source>
+        <translation>Ein pcapng-Block ist größer als erlaubt.</translation>
+    </message>
+    <message>
+        <source>A pcapng interface description block is malformed.</source>
+        <translation>Ein pcapng-Schnittstellenbeschreibungsblock ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>A pcapng packet refers to an undescribed interface.</source>
+        <translation>Ein pcapng-Paket verweist auf eine nicht beschriebene Schnittstelle.</translation>
+    </message>
+    <message>
+        <source>A pcapng packet block is malformed.</source>
+        <translation>Ein pcapng-Paketblock ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The gzip-compressed data is corrupt.</source>
+        <translation>Die gzip-komprimierten Daten sind beschädigt.</translation>
+    </message>
+    <message>
+        <source>The capture file was cut short in the middle of a packet: %1 packet(s) read, %2 trailing byte(s) ignored.</source>
+        <translation>Die Mitschnittdatei bricht mitten in einem Paket ab: %1 Paket(e) gelesen, %2 überzählige(s) Byte(s) am Ende ignoriert.</translation>
+    </message>
+    <message>
+        <source>The gzip stream ends before its end marker.</source>
+        <translation>Der gzip-Datenstrom endet vor seiner Endmarkierung.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::management::ManagementService</name>
+    <message>
+        <source>The management service is not running</source>
+        <translation>Der Verwaltungsdienst läuft nicht</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::AddSensorDialog</name>
+    <message>
+        <source>Add a sensor</source>
+        <translation>Sensor hinzufügen</translation>
+    </message>
+    <message>
+        <source>Sensor UUID:</source>
+        <translation>Sensor-UUID:</translation>
+    </message>
+    <message>
+        <source>HMAC key:</source>
+        <translation>HMAC-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>meta type, for types 2 and 254</source>
+        <translation>Metatyp, für die Typen 2 und 254</translation>
+    </message>
+    <message>
+        <source>Extended type:</source>
+        <translation>Erweiterter Typ:</translation>
+    </message>
+    <message>
+        <source>Server (host:port):</source>
+        <translation>Server (Host:Port):</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Configuration directory</source>
+        <translation>Konfigurationsverzeichnis</translation>
+    </message>
+    <message>
+        <source>Export to directory:</source>
+        <translation>In Verzeichnis exportieren:</translation>
+    </message>
+    <message>
+        <source>Also write the server certificate as rootCA.crt</source>
+        <translation>Das Serverzertifikat zusätzlich als rootCA.crt schreiben</translation>
+    </message>
+    <message>
+        <source>The server fingerprint is unknown (attached mode): pin it by hand.</source>
+        <translation>Der Fingerabdruck des Servers ist unbekannt (angebundener Modus): Bitte von Hand festlegen.</translation>
+    </message>
+    <message>
+        <source>Server fingerprint (pinned): %1</source>
+        <translation>Fingerabdruck des Servers (festgelegt): %1</translation>
+    </message>
+    <message>
+        <source>Register and export</source>
+        <translation>Registrieren und exportieren</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The UUID is not a version-4 UUID.</source>
+        <translation>Die UUID ist keine UUID der Version 4.</translation>
+    </message>
+    <message>
+        <source>The key must have 1 to 100 characters.</source>
+        <translation>Der Schlüssel muss 1 bis 100 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Types 2 and 254 need the extended type name.</source>
+        <translation>Die Typen 2 und 254 benötigen den Namen des erweiterten Typs.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::AttackTableModel</name>
+    <message>
+        <source>… (%1)</source>
+        <translation>… (%1)</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Opfer</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Target ports</source>
+        <translation>Zielports</translation>
+    </message>
+    <message>
+        <source>Start (UTC)</source>
+        <translation>Beginn (UTC)</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Dauer (s)</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Max ppm</source>
+        <translation>Max. Pakete/min</translation>
+    </message>
+    <message>
+        <source>Estimated pps</source>
+        <translation>Geschätzte Pakete/s</translation>
+    </message>
+    <message>
+        <source>Spoofed ports</source>
+        <translation>Gefälschte Ports</translation>
+    </message>
+    <message>
+        <source>Attacker /16s</source>
+        <translation>Angreifer-/16-Netze</translation>
+    </message>
+    <message>
+        <source>Sensor addresses hit</source>
+        <translation>Getroffene Sensoradressen</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::BackscatterPage</name>
+    <message>
+        <source>Capture time (UTC)</source>
+        <translation>Mitschnittzeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Backscatter packets/s</source>
+        <translation>Backscatter-Pakete/s</translation>
+    </message>
+    <message>
+        <source>Packets per slide</source>
+        <translation>Pakete pro Verschiebung</translation>
+    </message>
+    <message>
+        <source>Selected victim</source>
+        <translation>Ausgewähltes Opfer</translation>
+    </message>
+    <message>
+        <source>Thresholds:</source>
+        <translation>Schwellwerte:</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Als JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Export MISP…</source>
+        <translation>Nach MISP exportieren…</translation>
+    </message>
+    <message>
+        <source>%1 packets, %2 backscatter (%3 SYN/ACK, %4 RST, %5 ICMP error, %6 ICMP reply); %7 attacks, %8 vectors below thresholds; %9 ICMP mismatches; evicted: %10 vectors, %11 SYN-seen entries</source>
+        <translation>%1 Pakete, %2 Backscatter (%3 SYN/ACK, %4 RST, %5 ICMP-Fehler, %6 ICMP-Antworten); %7 Angriffe, %8 Vektoren unter den Schwellwerten; %9 ICMP-Abweichungen; verdrängt: %10 Vektoren, %11 SYN-gesehen-Einträge</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export attacks</source>
+        <translation>Angriffe exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::BarChart</name>
+    <message>
+        <source>packets</source>
+        <translation>Pakete</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ConsoleController</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Sensoren</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Redis %1</source>
+        <translation>Redis %1</translation>
+    </message>
+    <message>
+        <source>Redis %1 unreachable: %2</source>
+        <translation>Redis %1 nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Dark palette</source>
+        <translation>&amp;Dunkle Farbpalette</translation>
+    </message>
+    <message>
+        <source>&amp;Add sensor…</source>
+        <translation>Sensor &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>D4 Console</source>
+        <translation>D4-Konsole</translation>
+    </message>
+    <message>
+        <source>Sensor %1 is silent or disconnected</source>
+        <translation>Sensor %1 ist still oder getrennt</translation>
+    </message>
+    <message>
+        <source>Sensor %1 is back</source>
+        <translation>Sensor %1 ist wieder da</translation>
+    </message>
+    <message>
+        <source>D4 sensor monitoring</source>
+        <translation>D4-Sensorüberwachung</translation>
+    </message>
+    <message>
+        <source>Add sensor</source>
+        <translation>Sensor hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::DashboardPage</name>
+    <message>
+        <source>Active sensors</source>
+        <translation>Aktive Sensoren</translation>
+    </message>
+    <message>
+        <source>Packets today</source>
+        <translation>Pakete heute</translation>
+    </message>
+    <message>
+        <source>Ingest rate</source>
+        <translation>Ingest-Rate</translation>
+    </message>
+    <message>
+        <source>top </source>
+        <translation>Top </translation>
+    </message>
+    <message>
+        <source>Packets per sensor today</source>
+        <translation>Pakete pro Sensor heute</translation>
+    </message>
+    <message>
+        <source>Packets per type today</source>
+        <translation>Pakete pro Typ heute</translation>
+    </message>
+    <message>
+        <source>Rejection reason</source>
+        <translation>Ablehnungsgrund</translation>
+    </message>
+    <message>
+        <source>Connections refused</source>
+        <translation>Abgelehnte Verbindungen</translation>
+    </message>
+    <message>
+        <source>%1 pkt/s, %2 MB/s</source>
+        <translation>%1 Pkt./s, %2 MB/s</translation>
+    </message>
+    <message>
+        <source>%1 pkt/s</source>
+        <translation>%1 Pkt./s</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::DnsPage</name>
+    <message>
+        <source>Name, IP address, *.domain, or =rdata</source>
+        <translation>Name, IP-Adresse, *.Domain oder =rdata</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>Export NDJSON…</source>
+        <translation>Als NDJSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export MISP…</source>
+        <translation>Nach MISP exportieren…</translation>
+    </message>
+    <message>
+        <source>Records/s and new tuples/s</source>
+        <translation>Einträge/s und neue Tupel/s</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>Einträge/s</translation>
+    </message>
+    <message>
+        <source>new tuples/s</source>
+        <translation>neue Tupel/s</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>RR type mix</source>
+        <translation>Verteilung der RR-Typen</translation>
+    </message>
+    <message>
+        <source>Top names</source>
+        <translation>Häufigste Namen</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>COF NDJSON (*.ndjson *.json)</source>
+        <translation>COF NDJSON (*.ndjson *.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>MISP objects (*.json)</source>
+        <translation>MISP-Objekte (*.json)</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n result(s) to %1</source>
+        <translation>
+            <numerusform>%n Ergebnis nach %1 exportiert</numerusform>
+            <numerusform>%n Ergebnisse nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::DnsResultsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation>Zuerst gesehen (UTC)</translation>
+    </message>
+    <message>
+        <source>Last seen (UTC)</source>
+        <translation>Zuletzt gesehen (UTC)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Sensoren</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::LogPage</name>
+    <message>
+        <source>Debug and above</source>
+        <translation>Debug und höher</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info und höher</translation>
+    </message>
+    <message>
+        <source>Warnings and above</source>
+        <translation>Warnungen und höher</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>category filter, e.g. d4.ingest</source>
+        <translation>Kategoriefilter, z. B. d4.ingest</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Stufe:</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::MainWindow</name>
+    <message>
+        <source>D4 Console</source>
+        <translation>D4-Konsole</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About D4 Console</source>
+        <translation>&amp;Über die D4-Konsole</translation>
+    </message>
+    <message>
+        <source>About D4 Console</source>
+        <translation>Über die D4-Konsole</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;D4 Console&lt;/b&gt; %1&lt;br&gt;A management console and ingest server for D4 sensor networks.&lt;br&gt;Licensed under the GNU AGPL, version 3 or later.</source>
+        <translation>&lt;b&gt;D4-Konsole&lt;/b&gt; %1&lt;br&gt;Eine Verwaltungskonsole und ein Ingest-Server für D4-Sensornetze.&lt;br&gt;Lizenziert unter der GNU AGPL, Version 3 oder später.</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Pages</source>
+        <translation>&amp;Seiten</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::QueueDialog</name>
+    <message>
+        <source>Edit analyzer queue</source>
+        <translation>Analyzer-Warteschlange bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add analyzer queue</source>
+        <translation>Analyzer-Warteschlange hinzufügen</translation>
+    </message>
+    <message>
+        <source>Analyzer &amp;type:</source>
+        <translation>Analyzer-&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Meta type name:</source>
+        <translation>Name des &amp;Metatyps:</translation>
+    </message>
+    <message>
+        <source>optional: a new random UUID</source>
+        <translation>optional: eine neue zufällige UUID</translation>
+    </message>
+    <message>
+        <source>&amp;Random</source>
+        <translation>&amp;Zufällig</translation>
+    </message>
+    <message>
+        <source>Queue &amp;UUID:</source>
+        <translation>&amp;UUID der Warteschlange:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>one sensor UUID per line; empty = every sensor</source>
+        <translation>eine Sensor-UUID pro Zeile; leer = alle Sensoren</translation>
+    </message>
+    <message>
+        <source>&amp;Sensor group:</source>
+        <translation>&amp;Sensorgruppe:</translation>
+    </message>
+    <message>
+        <source>Invalid sensor UUID: %1</source>
+        <translation>Ungültige Sensor-UUID: %1</translation>
+    </message>
+    <message>
+        <source>Type 2 and 254 queues need the meta type name.</source>
+        <translation>Warteschlangen der Typen 2 und 254 benötigen den Namen des Metatyps.</translation>
+    </message>
+    <message>
+        <source>The queue UUID is not a UUID.</source>
+        <translation>Die UUID der Warteschlange ist keine UUID.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::QueueTableModel</name>
+    <message>
+        <source>group (%1)</source>
+        <translation>Gruppe (%1)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>−%1/s</source>
+        <translation>−%1/s</translation>
+    </message>
+    <message>
+        <source>+%1/s</source>
+        <translation>+%1/s</translation>
+    </message>
+    <message>
+        <source>near max size</source>
+        <translation>nahe der Maximalgröße</translation>
+    </message>
+    <message>
+        <source>not consumed</source>
+        <translation>nicht abgeholt</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Queue UUID</source>
+        <translation>UUID der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Zuletzt aktualisiert</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Max size</source>
+        <translation>Max. Größe</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::SensorPage</name>
+    <message>
+        <source>No sensor selected: double-click one on the Sensors page.</source>
+        <translation>Kein Sensor ausgewählt: Doppelklicken Sie auf der Seite „Sensoren“ auf einen Sensor.</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Last IPs used</source>
+        <translation>Zuletzt verwendete IPs</translation>
+    </message>
+    <message>
+        <source>Type directory</source>
+        <translation>Typverzeichnis</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>Größe (Bytes)</translation>
+    </message>
+    <message>
+        <source>Packets per type, last 7 days</source>
+        <translation>Pakete pro Typ, letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Files saved per type, last 7 days</source>
+        <translation>Gespeicherte Dateien pro Typ, letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Manage</source>
+        <translation>Verwalten</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Change description</source>
+        <translation>Beschreibung ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. dmz, lab</source>
+        <translation>durch Kommas getrennt, z. B. dmz, labor</translation>
+    </message>
+    <message>
+        <source>Change name and tags</source>
+        <translation>Name und Schlagwörter ändern</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Schlagwörter:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kick</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>Close the sensor&apos;s connections; it cannot reconnect for 30 s</source>
+        <translation>Die Verbindungen des Sensors schließen; er kann sich 30 s lang nicht neu verbinden</translation>
+    </message>
+    <message>
+        <source>Kick</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Clear statistics…</source>
+        <translation>Statistik löschen…</translation>
+    </message>
+    <message>
+        <source>Clear statistics</source>
+        <translation>Statistik löschen</translation>
+    </message>
+    <message>
+        <source>Delete every daily statistic of this sensor? Files and streams are kept.</source>
+        <translation>Alle Tagesstatistiken dieses Sensors löschen? Dateien und Streams bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Monitor</source>
+        <translation>Ü&amp;berwachen</translation>
+    </message>
+    <message>
+        <source>Stop monitoring</source>
+        <translation>Überwachung beenden</translation>
+    </message>
+    <message>
+        <source>Monitor sensor</source>
+        <translation>Sensor überwachen</translation>
+    </message>
+    <message>
+        <source>Maximum silence:</source>
+        <translation>Maximale Stille:</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <source>Change stream max size</source>
+        <translation>Maximale Stream-Größe ändern</translation>
+    </message>
+    <message>
+        <source>Stream max size:</source>
+        <translation>Maximale Stream-Größe:</translation>
+    </message>
+    <message>
+        <source>Blacklist UUID</source>
+        <translation>UUID sperren</translation>
+    </message>
+    <message>
+        <source>Unblacklist UUID</source>
+        <translation>UUID entsperren</translation>
+    </message>
+    <message>
+        <source>Blacklist IPs using this UUID</source>
+        <translation>IPs sperren, die diese UUID verwenden</translation>
+    </message>
+    <message>
+        <source>Blacklist IPs of UUID</source>
+        <translation>IPs der UUID sperren</translation>
+    </message>
+    <message>
+        <source>Unblacklist IPs of UUID</source>
+        <translation>IPs der UUID entsperren</translation>
+    </message>
+    <message>
+        <source>Blacklist:</source>
+        <translation>Sperrliste:</translation>
+    </message>
+    <message>
+        <source>Change key</source>
+        <translation>Schlüssel ändern</translation>
+    </message>
+    <message>
+        <source>Change HMAC key</source>
+        <translation>HMAC-Schlüssel ändern</translation>
+    </message>
+    <message>
+        <source>This key contains &amp; &lt; &gt; &quot; &apos; or an HTML entity such as &amp;amp;amp;. d4-core&apos;s web UI and registration API HTML-escape keys, so a sensor configured through them may hold a different key. The key is used exactly as stored here.</source>
+        <translation>Dieser Schlüssel enthält &amp; &lt; &gt; &quot; &apos; oder eine HTML-Entität wie &amp;amp;amp;. Die Weboberfläche und die Registrierungs-API von d4-core maskieren Schlüssel für HTML, daher kann ein darüber konfigurierter Sensor einen anderen Schlüssel haben. Der Schlüssel wird genau so verwendet, wie er hier gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>HMAC &amp;key:</source>
+        <translation>HMAC-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>
+Connected</source>
+        <translation>
+Verbunden</translation>
+    </message>
+    <message>
+        <source>
+Monitored: SILENT</source>
+        <translation>
+Überwacht: STILL</translation>
+    </message>
+    <message>
+        <source>
+Monitored</source>
+        <translation>
+Überwacht</translation>
+    </message>
+    <message>
+        <source>default key</source>
+        <translation>Standardschlüssel</translation>
+    </message>
+    <message>
+        <source>No key of its own: the server&apos;s default key is used</source>
+        <translation>Kein eigener Schlüssel: Der Standardschlüssel des Servers wird verwendet</translation>
+    </message>
+    <message>
+        <source>The sensor&apos;s own key</source>
+        <translation>Der eigene Schlüssel des Sensors</translation>
+    </message>
+    <message>
+        <source>Kicked less than 30 s ago</source>
+        <translation>Vor weniger als 30 s getrennt</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Unblacklist IPs using this UUID</source>
+        <translation>IPs entsperren, die diese UUID verwenden</translation>
+    </message>
+    <message>
+        <source> (connected)</source>
+        <translation> (verbunden)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::SensorTableModel</name>
+    <message>
+        <source>, Connected</source>
+        <translation>, verbunden</translation>
+    </message>
+    <message>
+        <source>, Silent</source>
+        <translation>, still</translation>
+    </message>
+    <message>
+        <source>extended type %1</source>
+        <translation>erweiterter Typ %1</translation>
+    </message>
+    <message>
+        <source>● = connected now</source>
+        <translation>● = jetzt verbunden</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>Name / description</source>
+        <translation>Name / Beschreibung</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>Typen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Packets today</source>
+        <translation>Pakete heute</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::SensorsPage</name>
+    <message>
+        <source>Search UUID, name, description or tag; Enter on a UUID opens it</source>
+        <translation>UUID, Name, Beschreibung oder Schlagwort suchen; Eingabe auf einer UUID öffnet sie</translation>
+    </message>
+    <message>
+        <source>&amp;Connected only</source>
+        <translation>Nur &amp;verbundene</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sensors</source>
+        <translation>%1 von %2 Sensoren</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ServerPage</name>
+    <message>
+        <source>D4 server mode:</source>
+        <translation>D4-Servermodus:</translation>
+    </message>
+    <message>
+        <source>&amp;Registered and pending sensors</source>
+        <translation>&amp;Registrierte und ausstehende Sensoren</translation>
+    </message>
+    <message>
+        <source>&amp;IP blacklist</source>
+        <translation>&amp;IP-Sperrliste</translation>
+    </message>
+    <message>
+        <source>&amp;UUID blacklist</source>
+        <translation>&amp;UUID-Sperrliste</translation>
+    </message>
+    <message>
+        <source>Accepted &amp;types</source>
+        <translation>Akzeptierte &amp;Typen</translation>
+    </message>
+    <message>
+        <source>&amp;Analyzer queues</source>
+        <translation>&amp;Analyzer-Warteschlangen</translation>
+    </message>
+    <message>
+        <source>Registered sensors</source>
+        <translation>Registrierte Sensoren</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete registration</source>
+        <translation>Registrierung &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Delete registered sensor</source>
+        <translation>Registrierten Sensor löschen</translation>
+    </message>
+    <message>
+        <source>Pending sensors</source>
+        <translation>Ausstehende Sensoren</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Genehmigen</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Approve sensor</source>
+        <translation>Sensor genehmigen</translation>
+    </message>
+    <message>
+        <source>Delete pending sensor</source>
+        <translation>Ausstehenden Sensor löschen</translation>
+    </message>
+    <message>
+        <source>Approve new sensor UUID</source>
+        <translation>Neue Sensor-UUID genehmigen</translation>
+    </message>
+    <message>
+        <source>IP or CIDR, e.g. 192.0.2.7 or 198.51.100.0/24</source>
+        <translation>IP oder CIDR, z. B. 192.0.2.7 oder 198.51.100.0/24</translation>
+    </message>
+    <message>
+        <source>Sensor UUID</source>
+        <translation>Sensor-UUID</translation>
+    </message>
+    <message>
+        <source>&amp;Blacklist</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>&amp;Unblacklist</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Blacklist a range</source>
+        <translation>Einen Bereich sperren</translation>
+    </message>
+    <message>
+        <source>%1 covers %2 addresses; each is stored as one entry. Continue?</source>
+        <translation>%1 umfasst %2 Adressen; jede wird als eigener Eintrag gespeichert. Fortfahren?</translation>
+    </message>
+    <message>
+        <source>Blacklist IP</source>
+        <translation>IP sperren</translation>
+    </message>
+    <message>
+        <source>Unblacklist IP</source>
+        <translation>IP entsperren</translation>
+    </message>
+    <message>
+        <source>Blacklist UUID</source>
+        <translation>UUID sperren</translation>
+    </message>
+    <message>
+        <source>Unblacklist UUID</source>
+        <translation>UUID entsperren</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>Blacklisted IP</source>
+        <translation>Gesperrte IP</translation>
+    </message>
+    <message>
+        <source>Blacklisted UUID</source>
+        <translation>Gesperrte UUID</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Auswahl entfernen</translation>
+    </message>
+    <message>
+        <source>page %1 of %2 (%3 entries)</source>
+        <translation>Seite %1 von %2 (%3 Einträge)</translation>
+    </message>
+    <message>
+        <source>Accepted types</source>
+        <translation>Akzeptierte Typen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Remove type</source>
+        <translation>Typ entfernen</translation>
+    </message>
+    <message>
+        <source>Remove accepted type</source>
+        <translation>Akzeptierten Typ entfernen</translation>
+    </message>
+    <message>
+        <source>Accepted extended types</source>
+        <translation>Akzeptierte erweiterte Typen</translation>
+    </message>
+    <message>
+        <source>Extended type</source>
+        <translation>Erweiterter Typ</translation>
+    </message>
+    <message>
+        <source>Remove extended type</source>
+        <translation>Erweiterten Typ entfernen</translation>
+    </message>
+    <message>
+        <source>Add a type</source>
+        <translation>Einen Typ hinzufügen</translation>
+    </message>
+    <message>
+        <source>name, for 254</source>
+        <translation>Name, für 254</translation>
+    </message>
+    <message>
+        <source>&amp;Add type</source>
+        <translation>Typ &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add accepted type</source>
+        <translation>Akzeptierten Typ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Extended type name:</source>
+        <translation>Name des erweiterten Typs:</translation>
+    </message>
+    <message>
+        <source>d4-core re-adds its default types and ja3-jl at every start.</source>
+        <translation>d4-core fügt seine Standardtypen und ja3-jl bei jedem Start wieder hinzu.</translation>
+    </message>
+    <message>
+        <source>Add &amp;new queue…</source>
+        <translation>&amp;Neue Warteschlange hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Flush</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Change &amp;max size</source>
+        <translation>&amp;Maximalgröße ändern</translation>
+    </message>
+    <message>
+        <source>line length </source>
+        <translation>Zeilenlänge </translation>
+    </message>
+    <message>
+        <source>&amp;Sample…</source>
+        <translation>&amp;Stichprobe…</translation>
+    </message>
+    <message>
+        <source>Delete queue</source>
+        <translation>Warteschlange löschen</translation>
+    </message>
+    <message>
+        <source>Delete queue %1 and its entries?</source>
+        <translation>Warteschlange %1 und ihre Einträge löschen?</translation>
+    </message>
+    <message>
+        <source>Flush queue</source>
+        <translation>Warteschlange leeren</translation>
+    </message>
+    <message>
+        <source>Change queue max size</source>
+        <translation>Maximalgröße der Warteschlange ändern</translation>
+    </message>
+    <message>
+        <source>Create queue</source>
+        <translation>Warteschlange anlegen</translation>
+    </message>
+    <message>
+        <source>Edit queue</source>
+        <translation>Warteschlange bearbeiten</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source> (no built-in worker)</source>
+        <translation> (kein eingebauter Worker)</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::SettingsDialog</name>
+    <message>
+        <source>Welcome to D4 Console</source>
+        <translation>Willkommen bei der D4-Konsole</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Run a D4 server inside the console (ingest, workers and its own redis-server), or attach to the Redis of a running server, such as a d4-core deployment.</source>
+        <translation>Einen D4-Server in der Konsole betreiben (Ingest, Worker und ein eigener redis-server) oder sich an das Redis eines laufenden Servers anbinden, etwa einer d4-core-Installation.</translation>
+    </message>
+    <message>
+        <source>&amp;Embedded server (recommended)</source>
+        <translation>&amp;Eingebetteter Server (empfohlen)</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to an existing server&apos;s Redis</source>
+        <translation>An das Redis eines bestehenden Servers &amp;anbinden</translation>
+    </message>
+    <message>
+        <source>Embedded server</source>
+        <translation>Eingebetteter Server</translation>
+    </message>
+    <message>
+        <source>optional server.conf; replaces the fields below</source>
+        <translation>optionale server.conf; ersetzt die Felder unten</translation>
+    </message>
+    <message>
+        <source>server.conf:</source>
+        <translation>server.conf:</translation>
+    </message>
+    <message>
+        <source>default: the user&apos;s data location</source>
+        <translation>Standard: der Datenordner des Benutzers</translation>
+    </message>
+    <message>
+        <source>Data directory:</source>
+        <translation>Datenverzeichnis:</translation>
+    </message>
+    <message>
+        <source>TLS port:</source>
+        <translation>TLS-Port:</translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation>Registrierung</translation>
+    </message>
+    <message>
+        <source>shared-secret</source>
+        <translation>gemeinsames Geheimnis</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Modus:</translation>
+    </message>
+    <message>
+        <source>Default HMAC key:</source>
+        <translation>Standard-HMAC-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>generated when empty (ECDSA P-256)</source>
+        <translation>wird erzeugt, wenn leer (ECDSA P-256)</translation>
+    </message>
+    <message>
+        <source>TLS certificate:</source>
+        <translation>TLS-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>TLS private key:</source>
+        <translation>Privater TLS-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Attach to Redis (host:port/db or unix:/path/db)</source>
+        <translation>An Redis anbinden (Host:Port/DB oder unix:/Pfad/DB)</translation>
+    </message>
+    <message>
+        <source>METADATA:</source>
+        <translation>METADATA:</translation>
+    </message>
+    <message>
+        <source>STREAM:</source>
+        <translation>STREAM:</translation>
+    </message>
+    <message>
+        <source>ANALYZER:</source>
+        <translation>ANALYZER:</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Server mode:</source>
+        <translation>Servermodus:</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>A language change takes effect after a restart.</source>
+        <translation>Eine Sprachänderung wird nach einem Neustart wirksam.</translation>
+    </message>
+    <message>
+        <source>&amp;Dark palette</source>
+        <translation>&amp;Dunkle Farbpalette</translation>
+    </message>
+    <message>
+        <source>Connection and server changes take effect after a restart.</source>
+        <translation>Verbindungs- und Serveränderungen werden nach einem Neustart wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ThroughputChart</name>
+    <message>
+        <source>Ingest throughput</source>
+        <translation>Ingest-Durchsatz</translation>
+    </message>
+    <message>
+        <source>packets/s</source>
+        <translation>Pakete/s</translation>
+    </message>
+    <message>
+        <source>MB/s</source>
+        <translation>MB/s</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>D4 sensor-network ingest server (headless).
+
+Without --config it listens on port 4443 in registration mode and runs its own
+redis-server under the data directory. See docs/configuration.md for every key.
+
+Exit codes: 0 stopped cleanly, 1 runtime error (Redis, TLS, port),
+2 invalid command line or configuration file.</source>
+        <translation>Ingest-Server des D4-Sensornetzes (ohne grafische Oberfläche).
+
+Ohne --config lauscht er im Registrierungsmodus auf Port 4443 und startet einen eigenen
+redis-server im Datenverzeichnis. Alle Schlüssel beschreibt docs/configuration.md.
+
+Exit-Codes: 0 sauber beendet, 1 Laufzeitfehler (Redis, TLS, Port),
+2 ungültige Befehlszeile oder Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <source>Read the server configuration from &lt;file&gt; (server.conf format).</source>
+        <translation>Die Serverkonfiguration aus &lt;Datei&gt; lesen (server.conf-Format).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Listen on &lt;port&gt; instead of server_port (0 picks a free port).</source>
+        <translation>Auf &lt;Port&gt; statt auf server_port lauschen (0 wählt einen freien Port).</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Use &lt;dir&gt; as data_directory.</source>
+        <translation>&lt;Verzeichnis&gt; als data_directory verwenden.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Log debug messages.</source>
+        <translation>Debug-Meldungen protokollieren.</translation>
+    </message>
+    <message>
+        <source>Run the embedded server from &lt;file&gt; (server.conf format, as d4-server).</source>
+        <translation>Den eingebetteten Server mit &lt;Datei&gt; betreiben (server.conf-Format, wie d4-server).</translation>
+    </message>
+    <message>
+        <source>Attach to the Redis endpoints of the settings instead of running a server.</source>
+        <translation>An die Redis-Endpunkte aus den Einstellungen anbinden, statt einen Server zu betreiben.</translation>
+    </message>
+    <message>
+        <source>Run the embedded server even when the settings say attach.</source>
+        <translation>Den eingebetteten Server auch dann betreiben, wenn die Einstellungen Anbinden vorsehen.</translation>
+    </message>
+    <message>
+        <source>Embedded server: listen on &lt;port&gt;.</source>
+        <translation>Eingebetteter Server: auf &lt;Port&gt; lauschen.</translation>
+    </message>
+    <message>
+        <source>Embedded server: use &lt;dir&gt; as data directory.</source>
+        <translation>Eingebetteter Server: &lt;Verzeichnis&gt; als Datenverzeichnis verwenden.</translation>
+    </message>
+    <message>
+        <source>Show the settings dialog before starting.</source>
+        <translation>Vor dem Start den Einstellungsdialog anzeigen.</translation>
+    </message>
+    <message>
+        <source>D4 Console: manage a D4 sensor network and analyse its data.
+
+Without options it runs the D4 server in-process (port 4443, registration mode, its own
+redis-server under the data directory), or attaches to existing Redis endpoints when the
+settings say so (chosen in the first-run dialog, File &gt; Settings).
+
+Exit codes: 0 success, 1 runtime error, 2 invalid command line or configuration.</source>
+        <translation>D4-Konsole: ein D4-Sensornetz verwalten und seine Daten analysieren.
+
+Ohne Optionen betreibt sie den D4-Server im eigenen Prozess (Port 4443, Registrierungsmodus, ein
+eigener redis-server im Datenverzeichnis) oder bindet sich an bestehende Redis-Endpunkte an, wenn
+die Einstellungen das vorsehen (gewählt im Dialog beim ersten Start, Datei &gt; Einstellungen).
+
+Exit-Codes: 0 Erfolg, 1 Laufzeitfehler, 2 ungültige Befehlszeile oder Konfiguration.</translation>
+    </message>
+    <message>
+        <source>attached to %1</source>
+        <translation>angebunden an %1</translation>
+    </message>
+    <message>
+        <source>--port: not a port number</source>
+        <translation>--port: keine Portnummer</translation>
+    </message>
+    <message>
+        <source>The embedded server did not start: %1
+
+Check File &gt; Settings or run with --attach.</source>
+        <translation>Der eingebettete Server ist nicht gestartet: %1
+
+Prüfen Sie Datei &gt; Einstellungen oder starten Sie mit --attach.</translation>
+    </message>
+    <message>
+        <source>embedded server on port %1</source>
+        <translation>eingebetteter Server auf Port %1</translation>
+    </message>
+    <message>
+        <source>Passive DNS</source>
+        <translation>Passives DNS</translation>
+    </message>
+    <message>
+        <source>Backscatter</source>
+        <translation>Backscatter</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1715 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+</context>
+<context>
+    <name>d4::app</name>
+    <message>
+        <source>Analyses capture files (pcap, pcapng, gzip-compressed or not) like capinfos, plus backscatter
+DDoS inference (Corsaro thresholds by default). Files are processed in first-packet order.
+
+Exit codes: 0 every file read (warnings allowed), 1 a file was rejected, 2 bad command line.</source>
+        <translation>Analyse des fichiers de capture (pcap, pcapng, compressés gzip ou non) comme capinfos, avec en plus
+l’inférence d’attaques DDoS par backscatter (seuils Corsaro par défaut). Les fichiers sont traités
+dans l’ordre de leur premier paquet.
+
+Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier a été rejeté, 2 ligne de commande invalide.</translation>
+    </message>
+    <message>
+        <source>The subcommand.</source>
+        <translation>La sous-commande.</translation>
+    </message>
+    <message>
+        <source>Capture files.</source>
+        <translation>Fichiers de capture.</translation>
+    </message>
+    <message>
+        <source>Print one JSON document instead of text.</source>
+        <translation>Afficher un document JSON au lieu de texte.</translation>
+    </message>
+    <message>
+        <source>A monitored IPv4 prefix (repeatable), for estimated attack rates.</source>
+        <translation>Un préfixe IPv4 surveillé (répétable), pour estimer les débits d’attaque.</translation>
+    </message>
+    <message>
+        <source>cidr</source>
+        <translation>cidr</translation>
+    </message>
+    <message>
+        <source>Thresholds: corsaro (default), moore, sensitive.</source>
+        <translation>Seuils : corsaro (par défaut), moore, sensitive.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>Attack: at least &lt;n&gt; packets.</source>
+        <translation>Attaque : au moins &lt;n&gt; paquets.</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Attack: lasting at least &lt;s&gt; seconds.</source>
+        <translation>Attaque : durée d’au moins &lt;s&gt; secondes.</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>Attack: at least &lt;n&gt; packets in one 60-s window.</source>
+        <translation>Attaque : au moins &lt;n&gt; paquets dans une fenêtre de 60 s.</translation>
+    </message>
+    <message>
+        <source>Count UDP from port 53 as backscatter.</source>
+        <translation>Compter l’UDP venant du port 53 comme du backscatter.</translation>
+    </message>
+    <message>
+        <source>Also reproduce analyzer-d4-pibs&apos;s output.</source>
+        <translation>Reproduire aussi la sortie d’analyzer-d4-pibs.</translation>
+    </message>
+    <message>
+        <source>Write PIBS&apos;s CSV lines to &lt;file&gt;.</source>
+        <translation>Écrire les lignes CSV de PIBS dans &lt;fichier&gt;.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>no capture file given</source>
+        <translation>aucun fichier de capture indiqué</translation>
+    </message>
+    <message>
+        <source>unknown preset &apos;%1&apos;</source>
+        <translation>préréglage « %1 » inconnu</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>« %1 » n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv4 prefix</source>
+        <translation>« %1 » n’est pas un préfixe IPv4</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>impossible de lire %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>impossible d’écrire %1</translation>
+    </message>
+</context>
+<context>
+    <name>d4::backscatter</name>
+    <message>
+        <source>Not analysed</source>
+        <translation>Non analysé</translation>
+    </message>
+    <message>
+        <source>Request (SYN)</source>
+        <translation>Requête (SYN)</translation>
+    </message>
+    <message>
+        <source>SYN/ACK</source>
+        <translation>SYN/ACK</translation>
+    </message>
+    <message>
+        <source>RST</source>
+        <translation>RST</translation>
+    </message>
+    <message>
+        <source>ICMP reply</source>
+        <translation>Réponse ICMP</translation>
+    </message>
+    <message>
+        <source>ICMP error</source>
+        <translation>Erreur ICMP</translation>
+    </message>
+    <message>
+        <source>UDP response</source>
+        <translation>Réponse UDP</translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation>Ambigu</translation>
+    </message>
+    <message>
+        <source>ICMP request</source>
+        <translation>Requête ICMP</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Corsaro (25 packets, 60 s, 30/min)</source>
+        <translation>Corsaro (25 paquets, 60 s, 30/min)</translation>
+    </message>
+    <message>
+        <source>Moore et al. (100 packets, 60 s)</source>
+        <translation>Moore et al. (100 paquets, 60 s)</translation>
+    </message>
+    <message>
+        <source>Small sensor (5 packets, 10 s, 3/min)</source>
+        <translation>Petit capteur (5 paquets, 10 s, 3/min)</translation>
+    </message>
+    <message>
+        <source>No monitored prefix configured: attack rates cannot be estimated.</source>
+        <translation>Aucun préfixe surveillé n’est configuré : les débits d’attaque ne peuvent pas être estimés.</translation>
+    </message>
+    <message>
+        <source>Only %1 monitored addresses (fewer than a /16): estimated rates are very uncertain.</source>
+        <translation>Seulement %1 adresses surveillées (moins qu’un /16) : les débits estimés sont très incertains.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::capture</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <source>Not a capture file: no pcap, pcapng or gzip signature at the start.</source>
+        <translation>Ce n’est pas un fichier de capture : aucune signature pcap, pcapng ou gzip au début.</translation>
+    </message>
+    <message>
+        <source>The capture ends inside its file header.</source>
+        <translation>La capture se termine au milieu de son en-tête de fichier.</translation>
+    </message>
+    <message>
+        <source>Unsupported pcap or pcapng version.</source>
+        <translation>Version pcap ou pcapng non prise en charge.</translation>
+    </message>
+    <message>
+        <source>A packet record is larger than allowed.</source>
+        <translation>Un enregistrement de paquet dépasse la taille autorisée.</translation>
+    </message>
+    <message>
+        <source>The pcapng section header has no valid byte-order magic.</source>
+        <translation>L’en-tête de section pcapng n’a pas de marqueur d’ordre des octets valide.</translation>
+    </message>
+    <message>
+        <source>A pcapng block has an invalid length.</source>
+        <translation>Un bloc pcapng a une longueur invalide.</translation>
+    </message>
+    <message>
+        <source>A pcapng block is larger than allowed.</source>
+        <translation>Un bloc pcapng dépasse la taille autorisée.</translation>
+    </message>
+    <message>
+        <source>A pcapng interface description block is malformed.</source>
+        <translation>Un bloc de description d’interface pcapng est mal formé.</translation>
+    </message>
+    <message>
+        <source>A pcapng packet refers to an undescribed interface.</source>
+        <translation>Un paquet pcapng fait référence à une interface non décrite.</translation>
+    </message>
+    <message>
+        <source>A pcapng packet block is malformed.</source>
+        <translation>Un bloc de paquet pcapng est mal formé.</translation>
+    </message>
+    <message>
+        <source>The gzip-compressed data is corrupt.</source>
+        <translation>Les données compressées gzip sont corrompues.</translation>
+    </message>
+    <message>
+        <source>The capture file was cut short in the middle of a packet: %1 packet(s) read, %2 trailing byte(s) ignored.</source>
+        <translation>Le fichier de capture est tronqué au milieu d’un paquet : %1 paquet(s) lu(s), %2 octet(s) restant(s) ignoré(s).</translation>
+    </message>
+    <message>
+        <source>The gzip stream ends before its end marker.</source>
+        <translation>Le flux gzip se termine avant son marqueur de fin.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::management::ManagementService</name>
+    <message>
+        <source>The management service is not running</source>
+        <translation>Le service de gestion n’est pas démarré</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::AddSensorDialog</name>
+    <message>
+        <source>Add a sensor</source>
+        <translation>Ajouter un capteur</translation>
+    </message>
+    <message>
+        <source>Sensor UUID:</source>
+        <translation>UUID du capteur :</translation>
+    </message>
+    <message>
+        <source>HMAC key:</source>
+        <translation>Clé HMAC :</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description :</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>meta type, for types 2 and 254</source>
+        <translation>méta-type, pour les types 2 et 254</translation>
+    </message>
+    <message>
+        <source>Extended type:</source>
+        <translation>Type étendu :</translation>
+    </message>
+    <message>
+        <source>Server (host:port):</source>
+        <translation>Serveur (hôte:port) :</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Configuration directory</source>
+        <translation>Répertoire de configuration</translation>
+    </message>
+    <message>
+        <source>Export to directory:</source>
+        <translation>Exporter dans le répertoire :</translation>
+    </message>
+    <message>
+        <source>Also write the server certificate as rootCA.crt</source>
+        <translation>Écrire aussi le certificat du serveur dans rootCA.crt</translation>
+    </message>
+    <message>
+        <source>The server fingerprint is unknown (attached mode): pin it by hand.</source>
+        <translation>L’empreinte du serveur est inconnue (mode rattaché) : épinglez-la à la main.</translation>
+    </message>
+    <message>
+        <source>Server fingerprint (pinned): %1</source>
+        <translation>Empreinte du serveur (épinglée) : %1</translation>
+    </message>
+    <message>
+        <source>Register and export</source>
+        <translation>Enregistrer et exporter</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>impossible de créer %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>impossible de lire %1</translation>
+    </message>
+    <message>
+        <source>The UUID is not a version-4 UUID.</source>
+        <translation>L’UUID n’est pas un UUID de version 4.</translation>
+    </message>
+    <message>
+        <source>The key must have 1 to 100 characters.</source>
+        <translation>La clé doit comporter de 1 à 100 caractères.</translation>
+    </message>
+    <message>
+        <source>Types 2 and 254 need the extended type name.</source>
+        <translation>Les types 2 et 254 exigent le nom du type étendu.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::AttackTableModel</name>
+    <message>
+        <source>… (%1)</source>
+        <translation>… (%1)</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>s. o.</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Victime</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Target ports</source>
+        <translation>Ports ciblés</translation>
+    </message>
+    <message>
+        <source>Start (UTC)</source>
+        <translation>Début (UTC)</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Durée (s)</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Paquets</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>Max ppm</source>
+        <translation>Max. paq./min</translation>
+    </message>
+    <message>
+        <source>Estimated pps</source>
+        <translation>Paq./s estimés</translation>
+    </message>
+    <message>
+        <source>Spoofed ports</source>
+        <translation>Ports usurpés</translation>
+    </message>
+    <message>
+        <source>Attacker /16s</source>
+        <translation>/16 attaquants</translation>
+    </message>
+    <message>
+        <source>Sensor addresses hit</source>
+        <translation>Adresses du capteur touchées</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::BackscatterPage</name>
+    <message>
+        <source>Capture time (UTC)</source>
+        <translation>Heure de capture (UTC)</translation>
+    </message>
+    <message>
+        <source>Backscatter packets/s</source>
+        <translation>Paquets de backscatter/s</translation>
+    </message>
+    <message>
+        <source>Packets per slide</source>
+        <translation>Paquets par glissement</translation>
+    </message>
+    <message>
+        <source>Selected victim</source>
+        <translation>Victime sélectionnée</translation>
+    </message>
+    <message>
+        <source>Thresholds:</source>
+        <translation>Seuils :</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Exporter en JSON…</translation>
+    </message>
+    <message>
+        <source>Export MISP…</source>
+        <translation>Exporter vers MISP…</translation>
+    </message>
+    <message>
+        <source>%1 packets, %2 backscatter (%3 SYN/ACK, %4 RST, %5 ICMP error, %6 ICMP reply); %7 attacks, %8 vectors below thresholds; %9 ICMP mismatches; evicted: %10 vectors, %11 SYN-seen entries</source>
+        <translation>%1 paquets, %2 de backscatter (%3 SYN/ACK, %4 RST, %5 erreurs ICMP, %6 réponses ICMP) ; %7 attaques, %8 vecteurs sous les seuils ; %9 incohérences ICMP ; évincés : %10 vecteurs, %11 entrées SYN vus</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export attacks</source>
+        <translation>Exporter les attaques</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Échec de l’exportation : %1</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::BarChart</name>
+    <message>
+        <source>packets</source>
+        <translation>paquets</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ConsoleController</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Capteurs</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>Capteur</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>Échec de %1 : %2</translation>
+    </message>
+    <message>
+        <source>Redis %1</source>
+        <translation>Redis %1</translation>
+    </message>
+    <message>
+        <source>Redis %1 unreachable: %2</source>
+        <translation>Redis %1 injoignable : %2</translation>
+    </message>
+    <message>
+        <source>&amp;Dark palette</source>
+        <translation>Palette &amp;sombre</translation>
+    </message>
+    <message>
+        <source>&amp;Add sensor…</source>
+        <translation>&amp;Ajouter un capteur…</translation>
+    </message>
+    <message>
+        <source>D4 Console</source>
+        <translation>Console D4</translation>
+    </message>
+    <message>
+        <source>Sensor %1 is silent or disconnected</source>
+        <translation>Le capteur %1 est silencieux ou déconnecté</translation>
+    </message>
+    <message>
+        <source>Sensor %1 is back</source>
+        <translation>Le capteur %1 est de retour</translation>
+    </message>
+    <message>
+        <source>D4 sensor monitoring</source>
+        <translation>Surveillance des capteurs D4</translation>
+    </message>
+    <message>
+        <source>Add sensor</source>
+        <translation>Ajouter un capteur</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::DashboardPage</name>
+    <message>
+        <source>Active sensors</source>
+        <translation>Capteurs actifs</translation>
+    </message>
+    <message>
+        <source>Packets today</source>
+        <translation>Paquets aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Ingest rate</source>
+        <translation>Débit de collecte</translation>
+    </message>
+    <message>
+        <source>top </source>
+        <translation>top </translation>
+    </message>
+    <message>
+        <source>Packets per sensor today</source>
+        <translation>Paquets par capteur aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Packets per type today</source>
+        <translation>Paquets par type aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Rejection reason</source>
+        <translation>Motif de rejet</translation>
+    </message>
+    <message>
+        <source>Connections refused</source>
+        <translation>Connexions refusées</translation>
+    </message>
+    <message>
+        <source>%1 pkt/s, %2 MB/s</source>
+        <translation>%1 paq./s, %2 Mo/s</translation>
+    </message>
+    <message>
+        <source>%1 pkt/s</source>
+        <translation>%1 paq./s</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::DnsPage</name>
+    <message>
+        <source>Name, IP address, *.domain, or =rdata</source>
+        <translation>Nom, adresse IP, *.domaine ou =rdata</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>Export NDJSON…</source>
+        <translation>Exporter en NDJSON…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export MISP…</source>
+        <translation>Exporter vers MISP…</translation>
+    </message>
+    <message>
+        <source>Records/s and new tuples/s</source>
+        <translation>Enregistrements/s et nouveaux tuples/s</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>enregistrements/s</translation>
+    </message>
+    <message>
+        <source>new tuples/s</source>
+        <translation>nouveaux tuples/s</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>RR type mix</source>
+        <translation>Répartition des types de RR</translation>
+    </message>
+    <message>
+        <source>Top names</source>
+        <translation>Noms les plus fréquents</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Échec de la recherche : %1</translation>
+    </message>
+    <message>
+        <source>COF NDJSON (*.ndjson *.json)</source>
+        <translation>COF NDJSON (*.ndjson *.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>MISP objects (*.json)</source>
+        <translation>Objets MISP (*.json)</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Exporter les résultats</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n result(s) to %1</source>
+        <translation>
+            <numerusform>%n résultat exporté dans %1</numerusform>
+            <numerusform>%n résultats exportés dans %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::DnsResultsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation>Vu pour la première fois (UTC)</translation>
+    </message>
+    <message>
+        <source>Last seen (UTC)</source>
+        <translation>Vu pour la dernière fois (UTC)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Capteurs</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::LogPage</name>
+    <message>
+        <source>Debug and above</source>
+        <translation>Débogage et plus</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Information et plus</translation>
+    </message>
+    <message>
+        <source>Warnings and above</source>
+        <translation>Avertissements et plus</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>category filter, e.g. d4.ingest</source>
+        <translation>filtre de catégorie, p. ex. d4.ingest</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Effacer</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Niveau :</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::MainWindow</name>
+    <message>
+        <source>D4 Console</source>
+        <translation>Console D4</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About D4 Console</source>
+        <translation>À &amp;propos de la Console D4</translation>
+    </message>
+    <message>
+        <source>About D4 Console</source>
+        <translation>À propos de la Console D4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;D4 Console&lt;/b&gt; %1&lt;br&gt;A management console and ingest server for D4 sensor networks.&lt;br&gt;Licensed under the GNU AGPL, version 3 or later.</source>
+        <translation>&lt;b&gt;Console D4&lt;/b&gt; %1&lt;br&gt;Une console de gestion et un serveur de collecte pour les réseaux de capteurs D4.&lt;br&gt;Distribuée sous la licence GNU AGPL, version 3 ou ultérieure.</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Pages</source>
+        <translation>&amp;Pages</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::QueueDialog</name>
+    <message>
+        <source>Edit analyzer queue</source>
+        <translation>Modifier la file d’analyseur</translation>
+    </message>
+    <message>
+        <source>Add analyzer queue</source>
+        <translation>Ajouter une file d’analyseur</translation>
+    </message>
+    <message>
+        <source>Analyzer &amp;type:</source>
+        <translation>&amp;Type d’analyseur :</translation>
+    </message>
+    <message>
+        <source>&amp;Meta type name:</source>
+        <translation>Nom du &amp;méta-type :</translation>
+    </message>
+    <message>
+        <source>optional: a new random UUID</source>
+        <translation>facultatif : un nouvel UUID aléatoire</translation>
+    </message>
+    <message>
+        <source>&amp;Random</source>
+        <translation>&amp;Aléatoire</translation>
+    </message>
+    <message>
+        <source>Queue &amp;UUID:</source>
+        <translation>&amp;UUID de la file :</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source>one sensor UUID per line; empty = every sensor</source>
+        <translation>un UUID de capteur par ligne ; vide = tous les capteurs</translation>
+    </message>
+    <message>
+        <source>&amp;Sensor group:</source>
+        <translation>&amp;Groupe de capteurs :</translation>
+    </message>
+    <message>
+        <source>Invalid sensor UUID: %1</source>
+        <translation>UUID de capteur invalide : %1</translation>
+    </message>
+    <message>
+        <source>Type 2 and 254 queues need the meta type name.</source>
+        <translation>Les files des types 2 et 254 exigent le nom du méta-type.</translation>
+    </message>
+    <message>
+        <source>The queue UUID is not a UUID.</source>
+        <translation>L’UUID de la file n’est pas un UUID.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::QueueTableModel</name>
+    <message>
+        <source>group (%1)</source>
+        <translation>groupe (%1)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (par défaut)</translation>
+    </message>
+    <message>
+        <source>−%1/s</source>
+        <translation>−%1/s</translation>
+    </message>
+    <message>
+        <source>+%1/s</source>
+        <translation>+%1/s</translation>
+    </message>
+    <message>
+        <source>near max size</source>
+        <translation>proche de la taille maximale</translation>
+    </message>
+    <message>
+        <source>not consumed</source>
+        <translation>non consommée</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Queue UUID</source>
+        <translation>UUID de la file</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Dernière mise à jour</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>Max size</source>
+        <translation>Taille max.</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::SensorPage</name>
+    <message>
+        <source>No sensor selected: double-click one on the Sensors page.</source>
+        <translation>Aucun capteur sélectionné : double-cliquez sur l’un d’eux dans la page Capteurs.</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Vu pour la première fois</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vu pour la dernière fois</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Last IPs used</source>
+        <translation>Dernières IP utilisées</translation>
+    </message>
+    <message>
+        <source>Type directory</source>
+        <translation>Répertoire du type</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>Taille (octets)</translation>
+    </message>
+    <message>
+        <source>Packets per type, last 7 days</source>
+        <translation>Paquets par type, 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>packets</source>
+        <translation>paquets</translation>
+    </message>
+    <message>
+        <source>Files saved per type, last 7 days</source>
+        <translation>Fichiers enregistrés par type, 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>fichiers</translation>
+    </message>
+    <message>
+        <source>Manage</source>
+        <translation>Gérer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Change description</source>
+        <translation>Modifier la description</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. dmz, lab</source>
+        <translation>séparés par des virgules, p. ex. dmz, labo</translation>
+    </message>
+    <message>
+        <source>Change name and tags</source>
+        <translation>Modifier le nom et les étiquettes</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Étiquettes :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Kick</source>
+        <translation>&amp;Expulser</translation>
+    </message>
+    <message>
+        <source>Close the sensor&apos;s connections; it cannot reconnect for 30 s</source>
+        <translation>Fermer les connexions du capteur ; il ne peut pas se reconnecter pendant 30 s</translation>
+    </message>
+    <message>
+        <source>Kick</source>
+        <translation>Expulser</translation>
+    </message>
+    <message>
+        <source>Clear statistics…</source>
+        <translation>Effacer les statistiques…</translation>
+    </message>
+    <message>
+        <source>Clear statistics</source>
+        <translation>Effacer les statistiques</translation>
+    </message>
+    <message>
+        <source>Delete every daily statistic of this sensor? Files and streams are kept.</source>
+        <translation>Supprimer toutes les statistiques quotidiennes de ce capteur ? Les fichiers et les flux sont conservés.</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Connexion :</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Monitor</source>
+        <translation>&amp;Surveiller</translation>
+    </message>
+    <message>
+        <source>Stop monitoring</source>
+        <translation>Arrêter la surveillance</translation>
+    </message>
+    <message>
+        <source>Monitor sensor</source>
+        <translation>Surveiller le capteur</translation>
+    </message>
+    <message>
+        <source>Maximum silence:</source>
+        <translation>Silence maximal :</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Change stream max size</source>
+        <translation>Modifier la taille maximale du flux</translation>
+    </message>
+    <message>
+        <source>Stream max size:</source>
+        <translation>Taille maximale du flux :</translation>
+    </message>
+    <message>
+        <source>Blacklist UUID</source>
+        <translation>Mettre l’UUID en liste noire</translation>
+    </message>
+    <message>
+        <source>Unblacklist UUID</source>
+        <translation>Retirer l’UUID de la liste noire</translation>
+    </message>
+    <message>
+        <source>Blacklist IPs using this UUID</source>
+        <translation>Mettre en liste noire les IP qui utilisent cet UUID</translation>
+    </message>
+    <message>
+        <source>Blacklist IPs of UUID</source>
+        <translation>Mettre en liste noire les IP de l’UUID</translation>
+    </message>
+    <message>
+        <source>Unblacklist IPs of UUID</source>
+        <translation>Retirer de la liste noire les IP de l’UUID</translation>
+    </message>
+    <message>
+        <source>Blacklist:</source>
+        <translation>Liste noire :</translation>
+    </message>
+    <message>
+        <source>Change key</source>
+        <translation>Modifier la clé</translation>
+    </message>
+    <message>
+        <source>Change HMAC key</source>
+        <translation>Modifier la clé HMAC</translation>
+    </message>
+    <message>
+        <source>This key contains &amp; &lt; &gt; &quot; &apos; or an HTML entity such as &amp;amp;amp;. d4-core&apos;s web UI and registration API HTML-escape keys, so a sensor configured through them may hold a different key. The key is used exactly as stored here.</source>
+        <translation>Cette clé contient &amp; &lt; &gt; &quot; &apos; ou une entité HTML telle que &amp;amp;amp;. L’interface web et l’API d’enregistrement de d4-core échappent les clés en HTML : un capteur configuré par leur biais peut donc détenir une clé différente. La clé est utilisée exactement telle qu’elle est enregistrée ici.</translation>
+    </message>
+    <message>
+        <source>HMAC &amp;key:</source>
+        <translation>&amp;Clé HMAC :</translation>
+    </message>
+    <message>
+        <source>
+Connected</source>
+        <translation>
+Connecté</translation>
+    </message>
+    <message>
+        <source>
+Monitored: SILENT</source>
+        <translation>
+Surveillé : SILENCIEUX</translation>
+    </message>
+    <message>
+        <source>
+Monitored</source>
+        <translation>
+Surveillé</translation>
+    </message>
+    <message>
+        <source>default key</source>
+        <translation>clé par défaut</translation>
+    </message>
+    <message>
+        <source>No key of its own: the server&apos;s default key is used</source>
+        <translation>Pas de clé propre : la clé par défaut du serveur est utilisée</translation>
+    </message>
+    <message>
+        <source>The sensor&apos;s own key</source>
+        <translation>La clé propre du capteur</translation>
+    </message>
+    <message>
+        <source>Kicked less than 30 s ago</source>
+        <translation>Expulsé il y a moins de 30 s</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Unblacklist IPs using this UUID</source>
+        <translation>Retirer de la liste noire les IP qui utilisent cet UUID</translation>
+    </message>
+    <message>
+        <source> (connected)</source>
+        <translation> (connecté)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::SensorTableModel</name>
+    <message>
+        <source>, Connected</source>
+        <translation>, connecté</translation>
+    </message>
+    <message>
+        <source>, Silent</source>
+        <translation>, silencieux</translation>
+    </message>
+    <message>
+        <source>extended type %1</source>
+        <translation>type étendu %1</translation>
+    </message>
+    <message>
+        <source>● = connected now</source>
+        <translation>● = connecté actuellement</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>Name / description</source>
+        <translation>Nom / description</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Vu pour la première fois</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vu pour la dernière fois</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>Types</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Packets today</source>
+        <translation>Paquets aujourd’hui</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::SensorsPage</name>
+    <message>
+        <source>Search UUID, name, description or tag; Enter on a UUID opens it</source>
+        <translation>Rechercher un UUID, un nom, une description ou une étiquette ; Entrée sur un UUID l’ouvre</translation>
+    </message>
+    <message>
+        <source>&amp;Connected only</source>
+        <translation>&amp;Connectés uniquement</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sensors</source>
+        <translation>%1 capteurs sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ServerPage</name>
+    <message>
+        <source>D4 server mode:</source>
+        <translation>Mode du serveur D4 :</translation>
+    </message>
+    <message>
+        <source>&amp;Registered and pending sensors</source>
+        <translation>Capteurs &amp;enregistrés et en attente</translation>
+    </message>
+    <message>
+        <source>&amp;IP blacklist</source>
+        <translation>Liste noire &amp;IP</translation>
+    </message>
+    <message>
+        <source>&amp;UUID blacklist</source>
+        <translation>Liste noire &amp;UUID</translation>
+    </message>
+    <message>
+        <source>Accepted &amp;types</source>
+        <translation>&amp;Types acceptés</translation>
+    </message>
+    <message>
+        <source>&amp;Analyzer queues</source>
+        <translation>Files d’&amp;analyseurs</translation>
+    </message>
+    <message>
+        <source>Registered sensors</source>
+        <translation>Capteurs enregistrés</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Vu pour la première fois</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vu pour la dernière fois</translation>
+    </message>
+    <message>
+        <source>&amp;Delete registration</source>
+        <translation>&amp;Supprimer l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Delete registered sensor</source>
+        <translation>Supprimer le capteur enregistré</translation>
+    </message>
+    <message>
+        <source>Pending sensors</source>
+        <translation>Capteurs en attente</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approuver</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <source>Approve sensor</source>
+        <translation>Approuver le capteur</translation>
+    </message>
+    <message>
+        <source>Delete pending sensor</source>
+        <translation>Supprimer le capteur en attente</translation>
+    </message>
+    <message>
+        <source>Approve new sensor UUID</source>
+        <translation>Approuver un nouvel UUID de capteur</translation>
+    </message>
+    <message>
+        <source>IP or CIDR, e.g. 192.0.2.7 or 198.51.100.0/24</source>
+        <translation>IP ou CIDR, p. ex. 192.0.2.7 ou 198.51.100.0/24</translation>
+    </message>
+    <message>
+        <source>Sensor UUID</source>
+        <translation>UUID du capteur</translation>
+    </message>
+    <message>
+        <source>&amp;Blacklist</source>
+        <translation>Mettre en liste &amp;noire</translation>
+    </message>
+    <message>
+        <source>&amp;Unblacklist</source>
+        <translation>&amp;Retirer de la liste noire</translation>
+    </message>
+    <message>
+        <source>Blacklist a range</source>
+        <translation>Mettre une plage en liste noire</translation>
+    </message>
+    <message>
+        <source>%1 covers %2 addresses; each is stored as one entry. Continue?</source>
+        <translation>%1 couvre %2 adresses ; chacune est enregistrée comme une entrée. Continuer ?</translation>
+    </message>
+    <message>
+        <source>Blacklist IP</source>
+        <translation>Mettre l’IP en liste noire</translation>
+    </message>
+    <message>
+        <source>Unblacklist IP</source>
+        <translation>Retirer l’IP de la liste noire</translation>
+    </message>
+    <message>
+        <source>Blacklist UUID</source>
+        <translation>Mettre l’UUID en liste noire</translation>
+    </message>
+    <message>
+        <source>Unblacklist UUID</source>
+        <translation>Retirer l’UUID de la liste noire</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>Blacklisted IP</source>
+        <translation>IP en liste noire</translation>
+    </message>
+    <message>
+        <source>Blacklisted UUID</source>
+        <translation>UUID en liste noire</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Précédent</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Suivant ▶</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Retirer la sélection</translation>
+    </message>
+    <message>
+        <source>page %1 of %2 (%3 entries)</source>
+        <translation>page %1 sur %2 (%3 entrées)</translation>
+    </message>
+    <message>
+        <source>Accepted types</source>
+        <translation>Types acceptés</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Remove type</source>
+        <translation>Retirer le type</translation>
+    </message>
+    <message>
+        <source>Remove accepted type</source>
+        <translation>Retirer le type accepté</translation>
+    </message>
+    <message>
+        <source>Accepted extended types</source>
+        <translation>Types étendus acceptés</translation>
+    </message>
+    <message>
+        <source>Extended type</source>
+        <translation>Type étendu</translation>
+    </message>
+    <message>
+        <source>Remove extended type</source>
+        <translation>Retirer le type étendu</translation>
+    </message>
+    <message>
+        <source>Add a type</source>
+        <translation>Ajouter un type</translation>
+    </message>
+    <message>
+        <source>name, for 254</source>
+        <translation>nom, pour 254</translation>
+    </message>
+    <message>
+        <source>&amp;Add type</source>
+        <translation>&amp;Ajouter le type</translation>
+    </message>
+    <message>
+        <source>Add accepted type</source>
+        <translation>Ajouter un type accepté</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Extended type name:</source>
+        <translation>Nom du type étendu :</translation>
+    </message>
+    <message>
+        <source>d4-core re-adds its default types and ja3-jl at every start.</source>
+        <translation>d4-core rajoute ses types par défaut et ja3-jl à chaque démarrage.</translation>
+    </message>
+    <message>
+        <source>Add &amp;new queue…</source>
+        <translation>Ajouter une &amp;nouvelle file…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Flush</source>
+        <translation>&amp;Vider</translation>
+    </message>
+    <message>
+        <source>Change &amp;max size</source>
+        <translation>Modifier la taille ma&amp;ximale</translation>
+    </message>
+    <message>
+        <source>line length </source>
+        <translation>longueur de ligne </translation>
+    </message>
+    <message>
+        <source>&amp;Sample…</source>
+        <translation>É&amp;chantillon…</translation>
+    </message>
+    <message>
+        <source>Delete queue</source>
+        <translation>Supprimer la file</translation>
+    </message>
+    <message>
+        <source>Delete queue %1 and its entries?</source>
+        <translation>Supprimer la file %1 et ses entrées ?</translation>
+    </message>
+    <message>
+        <source>Flush queue</source>
+        <translation>Vider la file</translation>
+    </message>
+    <message>
+        <source>Change queue max size</source>
+        <translation>Modifier la taille maximale de la file</translation>
+    </message>
+    <message>
+        <source>Create queue</source>
+        <translation>Créer la file</translation>
+    </message>
+    <message>
+        <source>Edit queue</source>
+        <translation>Modifier la file</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source> (no built-in worker)</source>
+        <translation> (pas de worker intégré)</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::SettingsDialog</name>
+    <message>
+        <source>Welcome to D4 Console</source>
+        <translation>Bienvenue dans la Console D4</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Run a D4 server inside the console (ingest, workers and its own redis-server), or attach to the Redis of a running server, such as a d4-core deployment.</source>
+        <translation>Exécuter un serveur D4 dans la console (collecte, workers et son propre redis-server), ou se rattacher au Redis d’un serveur en fonctionnement, par exemple un déploiement d4-core.</translation>
+    </message>
+    <message>
+        <source>&amp;Embedded server (recommended)</source>
+        <translation>Serveur &amp;intégré (recommandé)</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to an existing server&apos;s Redis</source>
+        <translation>Se &amp;rattacher au Redis d’un serveur existant</translation>
+    </message>
+    <message>
+        <source>Embedded server</source>
+        <translation>Serveur intégré</translation>
+    </message>
+    <message>
+        <source>optional server.conf; replaces the fields below</source>
+        <translation>server.conf facultatif ; remplace les champs ci-dessous</translation>
+    </message>
+    <message>
+        <source>server.conf:</source>
+        <translation>server.conf :</translation>
+    </message>
+    <message>
+        <source>default: the user&apos;s data location</source>
+        <translation>par défaut : l’emplacement des données de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>Data directory:</source>
+        <translation>Répertoire de données :</translation>
+    </message>
+    <message>
+        <source>TLS port:</source>
+        <translation>Port TLS :</translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation>enregistrement</translation>
+    </message>
+    <message>
+        <source>shared-secret</source>
+        <translation>secret partagé</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Mode :</translation>
+    </message>
+    <message>
+        <source>Default HMAC key:</source>
+        <translation>Clé HMAC par défaut :</translation>
+    </message>
+    <message>
+        <source>generated when empty (ECDSA P-256)</source>
+        <translation>générée si vide (ECDSA P-256)</translation>
+    </message>
+    <message>
+        <source>TLS certificate:</source>
+        <translation>Certificat TLS :</translation>
+    </message>
+    <message>
+        <source>TLS private key:</source>
+        <translation>Clé privée TLS :</translation>
+    </message>
+    <message>
+        <source>Attach to Redis (host:port/db or unix:/path/db)</source>
+        <translation>Rattachement à Redis (hôte:port/base ou unix:/chemin/base)</translation>
+    </message>
+    <message>
+        <source>METADATA:</source>
+        <translation>METADATA :</translation>
+    </message>
+    <message>
+        <source>STREAM:</source>
+        <translation>STREAM :</translation>
+    </message>
+    <message>
+        <source>ANALYZER:</source>
+        <translation>ANALYZER :</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Server mode:</source>
+        <translation>Mode du serveur :</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>A language change takes effect after a restart.</source>
+        <translation>Un changement de langue prend effet au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>&amp;Dark palette</source>
+        <translation>Palette &amp;sombre</translation>
+    </message>
+    <message>
+        <source>Connection and server changes take effect after a restart.</source>
+        <translation>Les changements de connexion et de serveur prennent effet au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ThroughputChart</name>
+    <message>
+        <source>Ingest throughput</source>
+        <translation>Débit de collecte</translation>
+    </message>
+    <message>
+        <source>packets/s</source>
+        <translation>paquets/s</translation>
+    </message>
+    <message>
+        <source>MB/s</source>
+        <translation>Mo/s</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>D4 sensor-network ingest server (headless).
+
+Without --config it listens on port 4443 in registration mode and runs its own
+redis-server under the data directory. See docs/configuration.md for every key.
+
+Exit codes: 0 stopped cleanly, 1 runtime error (Redis, TLS, port),
+2 invalid command line or configuration file.</source>
+        <translation>Serveur de collecte du réseau de capteurs D4 (sans interface graphique).
+
+Sans --config, il écoute sur le port 4443 en mode enregistrement et lance son propre
+redis-server dans le répertoire de données. Chaque clé est décrite dans docs/configuration.md.
+
+Codes de sortie : 0 arrêt normal, 1 erreur d’exécution (Redis, TLS, port),
+2 ligne de commande ou fichier de configuration invalide.</translation>
+    </message>
+    <message>
+        <source>Read the server configuration from &lt;file&gt; (server.conf format).</source>
+        <translation>Lire la configuration du serveur dans &lt;fichier&gt; (format server.conf).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>Listen on &lt;port&gt; instead of server_port (0 picks a free port).</source>
+        <translation>Écouter sur &lt;port&gt; au lieu de server_port (0 choisit un port libre).</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <source>Use &lt;dir&gt; as data_directory.</source>
+        <translation>Utiliser &lt;répertoire&gt; comme data_directory.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>répertoire</translation>
+    </message>
+    <message>
+        <source>Log debug messages.</source>
+        <translation>Journaliser les messages de débogage.</translation>
+    </message>
+    <message>
+        <source>Run the embedded server from &lt;file&gt; (server.conf format, as d4-server).</source>
+        <translation>Exécuter le serveur intégré d’après &lt;fichier&gt; (format server.conf, comme d4-server).</translation>
+    </message>
+    <message>
+        <source>Attach to the Redis endpoints of the settings instead of running a server.</source>
+        <translation>Se rattacher aux points d’accès Redis des paramètres au lieu d’exécuter un serveur.</translation>
+    </message>
+    <message>
+        <source>Run the embedded server even when the settings say attach.</source>
+        <translation>Exécuter le serveur intégré même si les paramètres indiquent un rattachement.</translation>
+    </message>
+    <message>
+        <source>Embedded server: listen on &lt;port&gt;.</source>
+        <translation>Serveur intégré : écouter sur &lt;port&gt;.</translation>
+    </message>
+    <message>
+        <source>Embedded server: use &lt;dir&gt; as data directory.</source>
+        <translation>Serveur intégré : utiliser &lt;répertoire&gt; comme répertoire de données.</translation>
+    </message>
+    <message>
+        <source>Show the settings dialog before starting.</source>
+        <translation>Afficher la boîte de dialogue des paramètres avant de démarrer.</translation>
+    </message>
+    <message>
+        <source>D4 Console: manage a D4 sensor network and analyse its data.
+
+Without options it runs the D4 server in-process (port 4443, registration mode, its own
+redis-server under the data directory), or attaches to existing Redis endpoints when the
+settings say so (chosen in the first-run dialog, File &gt; Settings).
+
+Exit codes: 0 success, 1 runtime error, 2 invalid command line or configuration.</source>
+        <translation>Console D4 : gérer un réseau de capteurs D4 et analyser ses données.
+
+Sans option, elle exécute le serveur D4 dans son propre processus (port 4443, mode enregistrement,
+son propre redis-server dans le répertoire de données), ou se rattache à des points d’accès Redis
+existants si les paramètres l’indiquent (choisis au premier lancement, Fichier &gt; Paramètres).
+
+Codes de sortie : 0 succès, 1 erreur d’exécution, 2 ligne de commande ou configuration invalide.</translation>
+    </message>
+    <message>
+        <source>attached to %1</source>
+        <translation>rattachée à %1</translation>
+    </message>
+    <message>
+        <source>--port: not a port number</source>
+        <translation>--port : ce n’est pas un numéro de port</translation>
+    </message>
+    <message>
+        <source>The embedded server did not start: %1
+
+Check File &gt; Settings or run with --attach.</source>
+        <translation>Le serveur intégré n’a pas démarré : %1
+
+Vérifiez Fichier &gt; Paramètres ou lancez avec --attach.</translation>
+    </message>
+    <message>
+        <source>embedded server on port %1</source>
+        <translation>serveur intégré sur le port %1</translation>
+    </message>
+    <message>
+        <source>Passive DNS</source>
+        <translation>DNS passif</translation>
+    </message>
+    <message>
+        <source>Backscatter</source>
+        <translation>Backscatter</translation>
+    </message>
+</context>
+</TS>

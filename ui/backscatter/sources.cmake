@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# The Backscatter page (docs/captures-and-backscatter.md "Console"), included by ui/CMakeLists.txt.
+target_sources(d4ui PRIVATE
+    backscatter/attacktablemodel.h
+    backscatter/backscatterpage.h
+    backscatter/attacktablemodel.cpp
+    backscatter/backscatterpage.cpp
+)
