@@ -102,6 +102,11 @@ db = 0
 host = 127.0.0.1
 port = $redis_port
 db = $analyzer_db
+[Passive_DNS]
+# The workers' own path is measured; the passive DNS analyzer has its own benchmark (run-pdns-bench.sh).
+enabled = no
+[Lookup_Server]
+enabled = no
 CONF
 
 start_d4() {
