@@ -15,17 +15,6 @@
 <context>
     <name>d4::app</name>
     <message>
-        <source>Analyses capture files (pcap, pcapng, gzip-compressed or not) like capinfos, plus backscatter
-DDoS inference (Corsaro thresholds by default). Files are processed in first-packet order.
-
-Exit codes: 0 every file read (warnings allowed), 1 a file was rejected, 2 bad command line.</source>
-        <translation>Analysiert Mitschnittdateien (pcap, pcapng, gzip-komprimiert oder nicht) wie capinfos, dazu
-DDoS-Erkennung aus Backscatter (standardmäßig mit den Corsaro-Schwellwerten). Die Dateien werden
-in der Reihenfolge ihres ersten Pakets verarbeitet.
-
-Exit-Codes: 0 alle Dateien gelesen (Warnungen erlaubt), 1 eine Datei wurde abgelehnt, 2 ungültige Befehlszeile.</translation>
-    </message>
-    <message>
         <source>The subcommand.</source>
         <translation>Der Unterbefehl.</translation>
     </message>
@@ -112,6 +101,18 @@ Exit-Codes: 0 alle Dateien gelesen (Warnungen erlaubt), 1 eine Datei wurde abgel
     <message>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Analyses capture files (pcap, pcapng, gzip-compressed or not) like capinfos, plus backscatter
+DDoS inference (Corsaro thresholds by default) and the passive DNS records of the DNS
+responses (&quot;passive_dns&quot; in JSON). Files are processed in first-packet order.
+
+Exit codes: 0 every file read (warnings allowed), 1 a file was rejected, 2 bad command line.</source>
+        <translation>Analysiert Capture-Dateien (pcap, pcapng, gzip-komprimiert oder nicht) wie capinfos, dazu die Backscatter-
+DDoS-Erkennung (standardmäßig Corsaro-Schwellenwerte) und die Passives-DNS-Einträge der DNS-
+Antworten („passive_dns“ in JSON). Die Dateien werden in der Reihenfolge ihres ersten Pakets verarbeitet.
+
+Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgelehnt, 2 ungültige Befehlszeile.</translation>
     </message>
 </context>
 <context>
@@ -234,6 +235,75 @@ Exit-Codes: 0 alle Dateien gelesen (Warnungen erlaubt), 1 eine Datei wurde abgel
     <message>
         <source>The gzip stream ends before its end marker.</source>
         <translation>Der gzip-Datenstrom endet vor seiner Endmarkierung.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::import</name>
+    <message>
+        <source>%1 is a folder</source>
+        <translation>%1 ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 ist leer</translation>
+    </message>
+    <message>
+        <source>%1 is not a capture file (pcap, pcapng or gzip)</source>
+        <translation>%1 ist keine Capture-Datei (pcap, pcapng oder gzip)</translation>
+    </message>
+</context>
+<context>
+    <name>d4::import::ImportJob</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable capture: %2</source>
+        <translation>%1 ist keine lesbare Capture: %2</translation>
+    </message>
+    <message>
+        <source>%1: stopped at malformed data after %2 packets: %3</source>
+        <translation>%1: Abbruch bei fehlerhaften Daten nach %2 Paketen: %3</translation>
+    </message>
+    <message>
+        <source>Replay stopped: %1</source>
+        <translation>Wiedergabe angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Replay failed: %1</source>
+        <translation>Wiedergabe fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Replay: %1 packets of another link type were not replayed</source>
+        <translation>Wiedergabe: %1 Pakete eines anderen Link-Typs wurden nicht wiedergegeben</translation>
+    </message>
+    <message>
+        <source>Passive DNS store: %1</source>
+        <translation>Passives-DNS-Speicher: %1</translation>
+    </message>
+</context>
+<context>
+    <name>d4::import::ImportResult</name>
+    <message>
+        <source>%1 file(s), %2 packets, %3 bytes in %4 s%5; %6 DNS tuples, %7 attacks</source>
+        <translation>%1 Datei(en), %2 Pakete, %3 Bytes in %4 s%5; %6 DNS-Tupel, %7 Angriffe</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>; %1 refused</source>
+        <translation>; %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>; %1 warning(s)</source>
+        <translation>; %1 Warnung(en)</translation>
     </message>
 </context>
 <context>
@@ -678,6 +748,195 @@ Exit-Codes: 0 alle Dateien gelesen (Warnungen erlaubt), 1 eine Datei wurde abgel
     </message>
 </context>
 <context>
+    <name>d4::ui::ImportController</name>
+    <message>
+        <source>An import is already running; cancel it or wait until it finishes.</source>
+        <translation>Ein Import läuft bereits; brechen Sie ihn ab oder warten Sie, bis er beendet ist.</translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation>Nichts zu importieren.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ImportPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Dateien importieren…</translation>
+    </message>
+    <message>
+        <source>Drop capture files or folders here (pcap, pcapng, gzip-compressed or not).</source>
+        <translation>Capture-Dateien oder Ordner hier ablegen (pcap, pcapng, gzip-komprimiert oder nicht).</translation>
+    </message>
+    <message>
+        <source>Read:</source>
+        <translation>Gelesen:</translation>
+    </message>
+    <message>
+        <source>Packets:</source>
+        <translation>Pakete:</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>Fortschritt:</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Rate:</translation>
+    </message>
+    <message>
+        <source>Elapsed:</source>
+        <translation>Verstrichen:</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Erster</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzter</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Capture properties</source>
+        <translation>Capture-Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Passive DNS</source>
+        <translation>Passives DNS</translation>
+    </message>
+    <message>
+        <source>Import captures</source>
+        <translation>Captures importieren</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcap *.pcapng *.cap *.gz *.pcap.gz);;All files (*)</source>
+        <translation>Captures (*.pcap *.pcapng *.cap *.gz *.pcap.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Starting the import…</source>
+        <translation>Import wird gestartet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>%n Datei wird importiert…</numerusform>
+            <numerusform>%n Dateien werden importiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 packets/s, %2/s</source>
+        <translation>%1 Pakete/s, %2/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Dateityp</translation>
+    </message>
+    <message>
+        <source> (gzip-compressed)</source>
+        <translation> (gzip-komprimiert)</translation>
+    </message>
+    <message>
+        <source>Byte order</source>
+        <translation>Byte-Reihenfolge</translation>
+    </message>
+    <message>
+        <source>big-endian</source>
+        <translation>Big-Endian</translation>
+    </message>
+    <message>
+        <source>little-endian</source>
+        <translation>Little-Endian</translation>
+    </message>
+    <message>
+        <source>Time precision</source>
+        <translation>Zeitgenauigkeit</translation>
+    </message>
+    <message>
+        <source>Link types</source>
+        <translation>Link-Typen</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>Schnittstellen</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>First packet</source>
+        <translation>Erstes Paket</translation>
+    </message>
+    <message>
+        <source>Last packet</source>
+        <translation>Letztes Paket</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>cancelled (partial)</source>
+        <translation>abgebrochen (unvollständig)</translation>
+    </message>
+</context>
+<context>
     <name>d4::ui::LogPage</name>
     <message>
         <source>Debug and above</source>
@@ -765,6 +1024,10 @@ Exit-Codes: 0 alle Dateien gelesen (Warnungen erlaubt), 1 eine Datei wurde abgel
     <message>
         <source>&amp;Pages</source>
         <translation>&amp;Seiten</translation>
+    </message>
+    <message>
+        <source>&amp;Import Captures…</source>
+        <translation>Captures &amp;importieren…</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +1973,22 @@ Prüfen Sie Datei &gt; Einstellungen oder starten Sie mit --attach.</translation
     <message>
         <source>Backscatter</source>
         <translation>Backscatter</translation>
+    </message>
+    <message>
+        <source>Capture files or folders to import (pcap, pcapng, gzip).</source>
+        <translation>Zu importierende Capture-Dateien oder Ordner (pcap, pcapng, gzip).</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Import captures</source>
+        <translation>Captures importieren</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcap *.pcapng *.cap *.gz);;All files (*)</source>
+        <translation>Captures (*.pcap *.pcapng *.cap *.gz);;Alle Dateien (*)</translation>
     </message>
 </context>
 </TS>

@@ -15,17 +15,6 @@
 <context>
     <name>d4::app</name>
     <message>
-        <source>Analyses capture files (pcap, pcapng, gzip-compressed or not) like capinfos, plus backscatter
-DDoS inference (Corsaro thresholds by default). Files are processed in first-packet order.
-
-Exit codes: 0 every file read (warnings allowed), 1 a file was rejected, 2 bad command line.</source>
-        <translation>Analyse des fichiers de capture (pcap, pcapng, compressés gzip ou non) comme capinfos, avec en plus
-l’inférence d’attaques DDoS par backscatter (seuils Corsaro par défaut). Les fichiers sont traités
-dans l’ordre de leur premier paquet.
-
-Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier a été rejeté, 2 ligne de commande invalide.</translation>
-    </message>
-    <message>
         <source>The subcommand.</source>
         <translation>La sous-commande.</translation>
     </message>
@@ -112,6 +101,18 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
     <message>
         <source>cannot write %1</source>
         <translation>impossible d’écrire %1</translation>
+    </message>
+    <message>
+        <source>Analyses capture files (pcap, pcapng, gzip-compressed or not) like capinfos, plus backscatter
+DDoS inference (Corsaro thresholds by default) and the passive DNS records of the DNS
+responses (&quot;passive_dns&quot; in JSON). Files are processed in first-packet order.
+
+Exit codes: 0 every file read (warnings allowed), 1 a file was rejected, 2 bad command line.</source>
+        <translation>Analyse des fichiers de capture (pcap, pcapng, compressés en gzip ou non) comme capinfos, ainsi que
+l’inférence DDoS par backscatter (seuils Corsaro par défaut) et les enregistrements DNS passif des réponses
+DNS (« passive_dns » en JSON). Les fichiers sont traités dans l’ordre de leur premier paquet.
+
+Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier a été refusé, 2 ligne de commande invalide.</translation>
     </message>
 </context>
 <context>
@@ -234,6 +235,75 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
     <message>
         <source>The gzip stream ends before its end marker.</source>
         <translation>Le flux gzip se termine avant son marqueur de fin.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::import</name>
+    <message>
+        <source>%1 is a folder</source>
+        <translation>%1 est un dossier</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 est vide</translation>
+    </message>
+    <message>
+        <source>%1 is not a capture file (pcap, pcapng or gzip)</source>
+        <translation>%1 n’est pas un fichier de capture (pcap, pcapng ou gzip)</translation>
+    </message>
+</context>
+<context>
+    <name>d4::import::ImportJob</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable capture: %2</source>
+        <translation>%1 n’est pas une capture lisible : %2</translation>
+    </message>
+    <message>
+        <source>%1: stopped at malformed data after %2 packets: %3</source>
+        <translation>%1 : arrêt sur des données mal formées après %2 paquets : %3</translation>
+    </message>
+    <message>
+        <source>Replay stopped: %1</source>
+        <translation>Rejeu arrêté : %1</translation>
+    </message>
+    <message>
+        <source>Replay failed: %1</source>
+        <translation>Échec du rejeu : %1</translation>
+    </message>
+    <message>
+        <source>Replay: %1 packets of another link type were not replayed</source>
+        <translation>Rejeu : %1 paquets d’un autre type de lien n’ont pas été rejoués</translation>
+    </message>
+    <message>
+        <source>Passive DNS store: %1</source>
+        <translation>Stockage DNS passif : %1</translation>
+    </message>
+</context>
+<context>
+    <name>d4::import::ImportResult</name>
+    <message>
+        <source>%1 file(s), %2 packets, %3 bytes in %4 s%5; %6 DNS tuples, %7 attacks</source>
+        <translation>%1 fichier(s), %2 paquets, %3 octets en %4 s%5 ; %6 tuples DNS, %7 attaques</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (annulé)</translation>
+    </message>
+    <message>
+        <source>; %1 refused</source>
+        <translation> ; %1 refusé(s)</translation>
+    </message>
+    <message>
+        <source>; %1 warning(s)</source>
+        <translation> ; %1 avertissement(s)</translation>
     </message>
 </context>
 <context>
@@ -678,6 +748,195 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
     </message>
 </context>
 <context>
+    <name>d4::ui::ImportController</name>
+    <message>
+        <source>An import is already running; cancel it or wait until it finishes.</source>
+        <translation>Un import est déjà en cours ; annulez-le ou attendez qu’il se termine.</translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation>Rien à importer.</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ImportPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Importer des fichiers…</translation>
+    </message>
+    <message>
+        <source>Drop capture files or folders here (pcap, pcapng, gzip-compressed or not).</source>
+        <translation>Déposez ici des fichiers de capture ou des dossiers (pcap, pcapng, compressés en gzip ou non).</translation>
+    </message>
+    <message>
+        <source>Read:</source>
+        <translation>Lu :</translation>
+    </message>
+    <message>
+        <source>Packets:</source>
+        <translation>Paquets :</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>Progression :</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Débit :</translation>
+    </message>
+    <message>
+        <source>Elapsed:</source>
+        <translation>Écoulé :</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Propriété</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Premier</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Dernier</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Capture properties</source>
+        <translation>Propriétés de la capture</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <source>Passive DNS</source>
+        <translation>DNS passif</translation>
+    </message>
+    <message>
+        <source>Import captures</source>
+        <translation>Importer des captures</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcap *.pcapng *.cap *.gz *.pcap.gz);;All files (*)</source>
+        <translation>Captures (*.pcap *.pcapng *.cap *.gz *.pcap.gz);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Starting the import…</source>
+        <translation>Démarrage de l’import…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>Import de %n fichier…</numerusform>
+            <numerusform>Import de %n fichiers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 packets/s, %2/s</source>
+        <translation>%1 paquets/s, %2/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Type de fichier</translation>
+    </message>
+    <message>
+        <source> (gzip-compressed)</source>
+        <translation> (compressé en gzip)</translation>
+    </message>
+    <message>
+        <source>Byte order</source>
+        <translation>Ordre des octets</translation>
+    </message>
+    <message>
+        <source>big-endian</source>
+        <translation>gros-boutiste (big-endian)</translation>
+    </message>
+    <message>
+        <source>little-endian</source>
+        <translation>petit-boutiste (little-endian)</translation>
+    </message>
+    <message>
+        <source>Time precision</source>
+        <translation>Précision temporelle</translation>
+    </message>
+    <message>
+        <source>Link types</source>
+        <translation>Types de lien</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>Interfaces</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Paquets</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Taille du fichier</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>First packet</source>
+        <translation>Premier paquet</translation>
+    </message>
+    <message>
+        <source>Last packet</source>
+        <translation>Dernier paquet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>cancelled (partial)</source>
+        <translation>annulé (partiel)</translation>
+    </message>
+</context>
+<context>
     <name>d4::ui::LogPage</name>
     <message>
         <source>Debug and above</source>
@@ -765,6 +1024,10 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
     <message>
         <source>&amp;Pages</source>
         <translation>&amp;Pages</translation>
+    </message>
+    <message>
+        <source>&amp;Import Captures…</source>
+        <translation>&amp;Importer des captures…</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +1973,22 @@ Vérifiez Fichier &gt; Paramètres ou lancez avec --attach.</translation>
     <message>
         <source>Backscatter</source>
         <translation>Backscatter</translation>
+    </message>
+    <message>
+        <source>Capture files or folders to import (pcap, pcapng, gzip).</source>
+        <translation>Fichiers de capture ou dossiers à importer (pcap, pcapng, gzip).</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Import captures</source>
+        <translation>Importer des captures</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcap *.pcapng *.cap *.gz);;All files (*)</source>
+        <translation>Captures (*.pcap *.pcapng *.cap *.gz);;Tous les fichiers (*)</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileDialog>
 #include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
@@ -23,6 +24,8 @@
 #include "dialogs/settingsdialog.h"
 #include "dns/dnspage.h"
 #include "i18n/languageloader.h"
+#include "import/importcontroller.h"
+#include "import/importpage.h"
 #include "ingest/ingestserver.h"
 #include "log/logsink.h"
 #include "mainwindow/mainwindow.h"
@@ -77,6 +80,10 @@ void describeOptions(QCommandLineParser &parser, const Options &options)
     d4::app::addStandardOptions(parser);
     parser.addOptions(
         {options.config, options.attach, options.embedded, options.port, options.dataDir, options.settings});
+    parser.addPositionalArgument(
+        QStringLiteral("captures"),
+        QCoreApplication::translate("main", "Capture files or folders to import (pcap, pcapng, gzip)."),
+        QStringLiteral("[captures...]"));
 }
 
 } // namespace
@@ -215,9 +222,38 @@ int main(int argc, char *argv[])
             d4::ui::applyPalette(dialog.settings().darkPalette);
         }
     });
+    // Capture import: drops on the window, File > Import, and capture files on the command line.
+    d4::ui::ImportController importer;
+    if (runtime) {
+        d4::import::ImportOptions importOptions;
+        importOptions.pdnsStore = runtime->pdnsRedis(); // imported DNS records next to the sensors'
+        importer.setOptions(importOptions);
+    }
+    auto *importPage = new d4::ui::ImportPage(&importer);
+    window.addPage(QCoreApplication::translate("main", "Import"),
+                   window.style()->standardIcon(QStyle::SP_DialogOpenButton), importPage);
+    window.setDropHandlers([&importer](const QMimeData *mime) { return importer.canImport(mime); },
+                           [&importer, &window, importPage](const QMimeData *mime) {
+                               window.showPage(importPage);
+                               return importer.importMimeData(mime);
+                           });
+    QObject::connect(window.importAction(), &QAction::triggered, &window, [&importer, &window, importPage] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            &window, QCoreApplication::translate("main", "Import captures"), QString(),
+            QCoreApplication::translate("main", "Captures (*.pcap *.pcapng *.cap *.gz);;All files (*)"));
+        if (!files.isEmpty()) {
+            window.showPage(importPage);
+            importer.importPaths(files);
+        }
+    });
+
     service.start();
     window.restoreWindowState();
     window.show();
+    if (!parser.positionalArguments().isEmpty()) {
+        window.showPage(importPage);
+        importer.importPaths(parser.positionalArguments());
+    }
     const int code = QApplication::exec();
     service.stop();
     if (runtime) {

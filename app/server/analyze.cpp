@@ -17,6 +17,7 @@
 #include <QTextStream>
 
 #include "analyzebackscatter.h"
+#include "analyzepassivedns.h"
 #include "analyzers/backscatter/backscatterexport.h"
 #include "capture/capturefilereader.h"
 #include "capture/packetpipeline.h"
@@ -174,7 +175,8 @@ int runAnalyze(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Analyses capture files (pcap, pcapng, gzip-compressed or not) like capinfos, plus backscatter\n"
-           "DDoS inference (Corsaro thresholds by default). Files are processed in first-packet order.\n\n"
+           "DDoS inference (Corsaro thresholds by default) and the passive DNS records of the DNS\n"
+           "responses (\"passive_dns\" in JSON). Files are processed in first-packet order.\n\n"
            "Exit codes: 0 every file read (warnings allowed), 1 a file was rejected, 2 bad command line."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("analyze"), tr("The subcommand."));
@@ -264,7 +266,8 @@ int runAnalyze(const QStringList &arguments)
 
     // The analyses; add further sections (e.g. passive DNS) here.
     auto backscatter = std::make_unique<AnalyzeBackscatter>(settings);
-    std::vector<AnalyzeSection *> sections{backscatter.get()};
+    auto passiveDns = std::make_unique<AnalyzePassiveDns>();
+    std::vector<AnalyzeSection *> sections{backscatter.get(), passiveDns.get()};
 
     // Chronological order across files (spec §5: several files merge by first timestamp).
     std::vector<InputFile> files;
@@ -325,7 +328,7 @@ int runAnalyze(const QStringList &arguments)
         QJsonObject report{{QStringLiteral("report_version"), 1},
                            {QStringLiteral("files"), fileArray},
                            {QStringLiteral("total_packets"), static_cast<qint64>(packets)}};
-        // One member per analysis: "backscatter" now, "passive_dns" (an array) later.
+        // One member per analysis: "backscatter" (an object) and "passive_dns" (an array).
         for (const AnalyzeSection *section : sections) {
             report.insert(section->key(), section->toJson());
         }

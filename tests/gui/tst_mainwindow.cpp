@@ -5,11 +5,17 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
+#include "import/importcontroller.h"
+#include "import/importpage.h"
 #include "mainwindow/mainwindow.h"
+#include "testenvironment.h"
 
 class TestMainWindow : public QObject
 {
@@ -73,6 +79,48 @@ private Q_SLOTS:
         window.setConnectionStatus(QStringLiteral("Redis down"), false);
         QCOMPARE(window.findChild<QLabel *>(QStringLiteral("connectionStatus"))->text(),
                  QStringLiteral("Redis down"));
+    }
+
+    // A real drop of capture files on the main window reaches the import, as the console wires it:
+    // the window accepts the drag, the files are imported off the GUI thread, and the result
+    // holds their packets; a drag of something that is not a local file is not accepted.
+    void dropOnTheWindowImportsCaptures()
+    {
+        d4::ui::MainWindow window;
+        d4::ui::ImportController importer;
+        auto *importPage = new d4::ui::ImportPage(&importer);
+        window.addPage(QStringLiteral("Import"), QIcon(), importPage);
+        window.setDropHandlers([&importer](const QMimeData *mime) { return importer.canImport(mime); },
+                               [&importer, &window, importPage](const QMimeData *mime) {
+                                   window.showPage(importPage);
+                                   return importer.importMimeData(mime);
+                               });
+        window.show();
+        QVERIFY(window.acceptDrops());
+        QSignalSpy finished(&importer, &d4::ui::ImportController::importFinished);
+
+        QMimeData web;
+        web.setUrls({QUrl(QStringLiteral("https://example.org/capture.pcap"))});
+        QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &web, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &refused);
+        QVERIFY(!refused.isAccepted());
+
+        QMimeData files;
+        files.setUrls(
+            {QUrl::fromLocalFile(d4::test::testDataPath(QStringLiteral("pcap/tcp-handshake-nano.pcap"))),
+             QUrl::fromLocalFile(d4::test::testDataPath(QStringLiteral("pcap/edns-opts.pcap")))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(drop.isAccepted());
+        QCOMPARE(window.currentPageIndex(), window.pageCount() - 1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+        const auto result = finished.constFirst().constFirst().value<d4::import::ImportResult>();
+        QCOMPARE(result.files.size(), 2);
+        QCOMPARE(result.packets, quint64(3 + 42));
+        QVERIFY(!result.cancelled);
     }
 
     void remembersWindowStateAndPage()

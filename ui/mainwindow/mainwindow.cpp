@@ -5,12 +5,16 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDragMoveEvent>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -117,6 +121,8 @@ void MainWindow::setConnectionStatus(const QString &text, bool ok)
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_importAction = fileMenu->addAction(tr("&Import Captures…"));
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_settingsAction = fileMenu->addAction(tr("&Settings…"));
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -162,6 +168,35 @@ void MainWindow::showAbout()
                        tr("<b>D4 Console</b> %1<br>A management console and ingest server for D4 sensor "
                           "networks.<br>Licensed under the GNU AGPL, version 3 or later.")
                            .arg(QStringLiteral(D4_VERSION_STRING)));
+}
+
+void MainWindow::setDropHandlers(std::function<bool(const QMimeData *)> accepts,
+                                 std::function<bool(const QMimeData *)> drop)
+{
+    m_acceptsDrop = std::move(accepts);
+    m_drop = std::move(drop);
+    setAcceptDrops(m_acceptsDrop && m_drop);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_acceptsDrop && m_acceptsDrop(event->mimeData())) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (m_acceptsDrop && m_acceptsDrop(event->mimeData())) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (m_drop && m_drop(event->mimeData())) {
+        event->acceptProposedAction();
+    }
 }
 
 } // namespace d4::ui

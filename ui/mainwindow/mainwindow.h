@@ -2,10 +2,13 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <functional>
+
 #include <QIcon>
 #include <QMainWindow>
 
 class QLabel;
+class QMimeData;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
@@ -39,6 +42,15 @@ public:
     void setConnectionStatus(const QString &text, bool ok);
     /** The Settings... action of the File menu, for the composition root to connect. */
     QAction *settingsAction() const { return m_settingsAction; }
+    /** File › Import… (Ctrl+I), for the composition root to connect. */
+    QAction *importAction() const { return m_importAction; }
+
+    /**
+     * Makes the window a drop target: @p accepts says whether a drag may be dropped (checked on
+     * enter and move), @p drop takes it and returns whether it was used.
+     */
+    void setDropHandlers(std::function<bool(const QMimeData *)> accepts,
+                         std::function<bool(const QMimeData *)> drop);
     QMenu *viewMenu() const { return m_viewMenu; }
 
     /** Restores geometry, window state and the last page from QSettings. */
@@ -46,6 +58,9 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createMenus();
@@ -56,6 +71,9 @@ private:
     QStackedWidget *m_stack = nullptr;
     QLabel *m_connection = nullptr;
     QAction *m_settingsAction = nullptr;
+    QAction *m_importAction = nullptr;
+    std::function<bool(const QMimeData *)> m_acceptsDrop;
+    std::function<bool(const QMimeData *)> m_drop;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_pagesMenu = nullptr;
 };

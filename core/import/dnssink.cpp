@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#include "import/dnssink.h"
+
+#include "analyzers/passivedns/dnsextractor.h"
+
+namespace d4::import {
+
+namespace {
+
+constexpr quint16 kDnsPort = 53;
+constexpr quint8 kSyn = 0x02;
+constexpr quint8 kFin = 0x01;
+constexpr quint8 kRst = 0x04;
+
+void appendAddress(QByteArray &key, const capture::IpAddress &address)
+{
+    if (address.version == 4) {
+        key.append(reinterpret_cast<const char *>(&address.v4), sizeof address.v4);
+    } else {
+        key.append(reinterpret_cast<const char *>(address.v6.data()),
+                   static_cast<qsizetype>(address.v6.size()));
+    }
+}
+
+} // namespace
+
+DnsSink::DnsSink()
+    : DnsSink(Options())
+{
+}
+
+DnsSink::DnsSink(Options options)
+    : m_options(options)
+    , m_aggregator(options.maxTuples)
+    , m_tcp(
+          [this](QByteArrayView wire) {
+              ++m_stats.tcpMessages;
+              message(wire);
+          },
+          options.maxTcpFlows)
+{
+}
+
+void DnsSink::onPacket(const capture::CapturePacket &packet, const capture::DecodedPacket &decoded)
+{
+    using Status = capture::DecodedPacket::Status;
+    if (decoded.status == Status::Fragment && (decoded.protocol == capture::DecodedPacket::kUdp ||
+                                               decoded.protocol == capture::DecodedPacket::kTcp)) {
+        ++m_stats.fragments; // counted, not followed: the ports are in the first fragment only
+        return;
+    }
+    if (decoded.status != Status::Ok ||
+        (decoded.sourcePort != kDnsPort && decoded.destinationPort != kDnsPort)) {
+        return;
+    }
+    const bool udp = decoded.protocol == capture::DecodedPacket::kUdp;
+    const bool tcp = decoded.protocol == capture::DecodedPacket::kTcp;
+    if (!udp && !tcp) {
+        return;
+    }
+    m_seconds = packet.timestampNs / 1'000'000'000;
+    m_micros = static_cast<int>((packet.timestampNs % 1'000'000'000) / 1000);
+    const QByteArrayView payload(packet.data + decoded.payloadOffset, decoded.payloadLength);
+    if (udp) {
+        ++m_stats.udpMessages;
+        message(payload);
+        return;
+    }
+    QByteArray flow;
+    flow.reserve(36);
+    appendAddress(flow, decoded.source);
+    appendAddress(flow, decoded.destination);
+    flow.append(reinterpret_cast<const char *>(&decoded.sourcePort), sizeof decoded.sourcePort);
+    flow.append(reinterpret_cast<const char *>(&decoded.destinationPort), sizeof decoded.destinationPort);
+    if (packet.capturedLength < packet.originalLength) {
+        // The segment's tail was not captured: the stream has a hole we cannot measure.
+        ++m_stats.snapTruncated;
+        m_tcp.drop(flow);
+        return;
+    }
+    m_tcp.segment(flow, decoded.tcpSequence, (decoded.tcpFlags & kSyn) != 0,
+                  (decoded.tcpFlags & (kFin | kRst)) != 0, payload, packet.timestampNs);
+}
+
+void DnsSink::message(QByteArrayView wire)
+{
+    passivedns::DnsExtractor::Options options;
+    options.authority = m_options.authority;
+    bool decoded = true;
+    const QList<passivedns::PdnsRecord> records =
+        passivedns::DnsExtractor::extract(wire, m_seconds, m_micros, options, &decoded);
+    if (!decoded) {
+        ++m_stats.undecodable;
+        return;
+    }
+    if (!records.isEmpty()) {
+        ++m_stats.responses;
+    }
+    for (const passivedns::PdnsRecord &record : records) {
+        m_aggregator.add(record);
+    }
+}
+
+} // namespace d4::import

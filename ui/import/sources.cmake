@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Capture import in the console (docs/import.md).
+target_sources(d4ui PRIVATE
+    import/importcontroller.h
+    import/importpage.h
+    import/importcontroller.cpp
+    import/importpage.cpp
+)
