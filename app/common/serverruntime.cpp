@@ -77,6 +77,7 @@ bool ServerRuntime::start(QString &error)
     settings.maxPayloadSize = m_config.maxPayloadSize;
     settings.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000;
     settings.defaultStreamMaxSize = m_config.defaultStreamMaxSize;
+    settings.shutdownDrainMs = m_config.shutdownDrainSeconds * 1000;
     settings.redis = m_roles;
     m_ingest = std::make_unique<ingest::IngestServer>(settings, m_identity, m_config.ingestThreads);
     // "::" means every address, IPv4 included (as the reference's Twisted listener); Qt binds a
@@ -183,6 +184,12 @@ bool ServerRuntime::startPassiveDns(QString &error)
 
 void ServerRuntime::stop()
 {
+    // Ingest first: its shutdown drain lets connected sensors finish, and what they send until
+    // then is stored in Redis and still handed to the running workers and analyzers.
+    if (m_ingest) {
+        m_ingest->stop();
+        m_ingest.reset();
+    }
     if (m_workers) {
         m_workers->stop();
         m_workers.reset();
@@ -194,10 +201,6 @@ void ServerRuntime::stop()
     if (m_pdns) {
         m_pdns->stop();
         m_pdns.reset();
-    }
-    if (m_ingest) {
-        m_ingest->stop();
-        m_ingest.reset();
     }
     if (m_managedRedis) {
         m_managedRedis->stop();

@@ -121,6 +121,8 @@ std::map<QString, std::map<QString, Setter>> buildTable(std::map<QString, RedisS
     server[QStringLiteral("workers")] = boolSetter([](ServerConfig &c, bool v) { c.workersEnabled = v; });
     server[QStringLiteral("worker_threads")] =
         intSetter(1, 64, [](ServerConfig &c, qint64 v) { c.workerThreads = int(v); });
+    server[QStringLiteral("shutdown_drain_seconds")] =
+        intSetter(0, 300, [](ServerConfig &c, qint64 v) { c.shutdownDrainSeconds = int(v); });
 
     auto &save = table[QStringLiteral("Save_Directories")];
     save[QStringLiteral("use_default_save_directory")] =

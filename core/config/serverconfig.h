@@ -43,6 +43,9 @@ struct ServerConfig
     int rotationIntervalSeconds = 300; ///< worker file rotation (d4-core's fixed 300 s)
     int workerThreads = 2;             ///< stream worker threads
     bool workersEnabled = true;        ///< run the stream workers in this process
+    /// On stop, connected sensors may finish (and close) for up to this long before the rest are
+    /// aborted; 0 = abort every connection at once.
+    int shutdownDrainSeconds = 5;
 
     // [Save_Directories]
     bool useDefaultSaveDirectory = true;

@@ -5,6 +5,7 @@
 #include <hiredis/hiredis.h>
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSslKey>
 #include <QThread>
@@ -127,10 +128,61 @@ void IngestServer::publishRejections()
     m_published = now;
 }
 
+void IngestServer::drainSessions()
+{
+    if (m_settings.shutdownDrainMs <= 0 || m_workers.empty()) {
+        return;
+    }
+    QElapsedTimer elapsed;
+    elapsed.start();
+    int idleClosed = 0;
+    int draining = 0;
+    for (IngestWorker *worker : m_workers) {
+        QMetaObject::invokeMethod(
+            worker, [worker, &idleClosed, &draining] { draining += worker->beginDrain(idleClosed); },
+            Qt::BlockingQueuedConnection);
+    }
+    if (draining == 0 && idleClosed == 0) {
+        return; // nobody connected: nothing worth a log line
+    }
+    const double drainSeconds = m_settings.shutdownDrainMs / 1000.0;
+    QString idleNote;
+    if (idleClosed > 0) {
+        idleNote = QStringLiteral(" (%1 idle closed at once)").arg(idleClosed);
+    }
+    qCInfo(lcIngest).noquote() << QStringLiteral("Draining %1 sensor connections for up to %2 s%3")
+                                      .arg(draining)
+                                      .arg(drainSeconds)
+                                      .arg(idleNote);
+    // The sessions live on the ingest threads, which keep reading and storing; this thread only
+    // watches the count. Polling keeps stop() usable from a thread without an event loop (the
+    // console calls it after its event loop has returned).
+    const QDeadlineTimer deadline(m_settings.shutdownDrainMs);
+    int open = draining;
+    while (open > 0 && !deadline.hasExpired()) {
+        QThread::msleep(20);
+        open = 0;
+        for (const IngestWorker *worker : m_workers) {
+            open += worker->openSessionCount();
+        }
+    }
+    const QString took = QString::number(static_cast<double>(elapsed.elapsed()) / 1000.0, 'f', 1);
+    if (open == 0) {
+        qCInfo(lcIngest).noquote()
+            << QStringLiteral("Drain finished after %1 s: every sensor connection closed").arg(took);
+    } else {
+        qCInfo(lcIngest).noquote() << QStringLiteral(
+                                          "Drain time over after %1 s: aborting %2 sensor connections")
+                                          .arg(took)
+                                          .arg(open);
+    }
+}
+
 void IngestServer::stop(int timeoutMs)
 {
     m_kickTimer.stop();
     close();
+    drainSessions();
     const QDeadlineTimer deadline(timeoutMs);
     for (IngestWorker *worker : m_workers) {
         QMetaObject::invokeMethod(worker, &IngestWorker::shutdown, Qt::BlockingQueuedConnection);

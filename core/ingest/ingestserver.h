@@ -46,7 +46,12 @@ public:
     /** Starts the threads and listens on @p address:@p port (port 0 picks a free one). */
     bool start(const QHostAddress &address, quint16 port, QString &error);
 
-    /** Stops listening, closes sessions, waits (at most @p timeoutMs) for Redis writes, joins threads. */
+    /**
+     * Stops listening, drains the connected sessions (settings.shutdownDrainMs: sensors may finish
+     * and close; idle ones are closed at once), aborts the sessions left, waits (at most
+     * @p timeoutMs) for Redis writes and joins the threads. Blocks the calling thread for up to
+     * the drain time plus @p timeoutMs; the sessions run on the ingest threads meanwhile.
+     */
     void stop(int timeoutMs = 5000);
 
     IngestStatsSnapshot statistics() const { return m_stats.snapshot(); }
@@ -58,6 +63,8 @@ protected:
 private:
     void pollKicks();
     void publishRejections();
+    /** The drain part of stop(); returns when every session is closed or the drain time is over. */
+    void drainSessions();
 
     IngestSettings m_settings;
     QSslConfiguration m_tls;

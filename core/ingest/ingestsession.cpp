@@ -98,6 +98,7 @@ void IngestSession::start(qintptr descriptor)
     qCDebug(lcIngest).noquote() << "New connection, ip=" << m_ip << ", port=" << m_port
                                 << " session_uuid=" << m_sessionUuid;
     m_idleTimer.start();
+    m_sinceLastBytes.start();
 
     // IP blacklist first (spec §2.3 step 3), before spending a TLS handshake on the peer.
     m_waiting = true;
@@ -124,6 +125,7 @@ void IngestSession::start(qintptr descriptor)
 void IngestSession::onReadyRead()
 {
     m_idleTimer.start();
+    m_sinceLastBytes.start();
     process();
 }
 
@@ -487,6 +489,14 @@ void IngestSession::close()
     m_closing = true;
     m_socket->abort();
     finishSession();
+}
+
+bool IngestSession::isIdleFor(qint64 ms) const
+{
+    if (m_waiting || m_paused || m_readScheduled || m_socket->bytesAvailable() > 0) {
+        return false;
+    }
+    return !m_sinceLastBytes.isValid() || m_sinceLastBytes.hasExpired(ms);
 }
 
 void IngestSession::reject(RejectionReason reason, const QString &logMessage, const QByteArray &errorText,

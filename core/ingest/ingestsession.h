@@ -6,6 +6,7 @@
 #include <optional>
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -55,6 +56,12 @@ public:
     void kick();
     /** Closes the connection (server shutdown). */
     void close();
+    /**
+     * True when no bytes arrived from the sensor for @p ms and nothing it sent is still waiting to
+     * be stored (in the socket, behind back-pressure or behind a Redis check). Closing such a
+     * session loses at most an unfinished packet.
+     */
+    bool isIdleFor(qint64 ms) const;
 
     QByteArray sensorUuid() const { return m_uuid; }
     QByteArray sessionUuid() const { return m_sessionUuid; }
@@ -88,6 +95,7 @@ private:
     protocol::FrameDecoder m_decoder;
     std::unique_ptr<protocol::HmacSha256> m_hmac;
     QTimer m_idleTimer;
+    QElapsedTimer m_sinceLastBytes; ///< restarted whenever bytes arrive (shutdown drain)
 
     QByteArray m_sessionUuid; ///< dashed, as d4-core's str(uuid4())
     QByteArray m_ip;

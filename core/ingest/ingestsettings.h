@@ -20,6 +20,12 @@ struct IngestSettings
     int statsFlushIntervalMs = 1000;
     qint64 socketReadBufferSize = 1024 * 1024;
     qint64 readBudgetPerPass = 256 * 1024;
+    /// At stop, how long connected sensors may go on sending until they close; the connections
+    /// still open then are aborted. 0 = abort them all at once (IngestServer::stop).
+    int shutdownDrainMs = 5000;
+    /// During the drain, a connection that received nothing for this long is closed at once, so
+    /// an idle sensor does not hold up the stop.
+    int drainIdleCloseMs = 1000;
     store::RedisRoles redis;
 };
 

@@ -17,6 +17,7 @@ IngestWorker::IngestWorker(IngestSettings settings, QSslConfiguration tls, Inges
     , m_registry(registry)
     , m_logRate(logRate)
     , m_tick(this)
+    , m_drainTimer(this)
 {
 }
 
@@ -54,6 +55,7 @@ void IngestWorker::adopt(qintptr descriptor)
     context.pauseForBackPressure = [this](IngestSession *session) { return pauseIfBehind(session); };
     auto *session = new IngestSession(context, m_tls, this);
     m_sessions.insert(session);
+    m_openSessions.store(static_cast<int>(m_sessions.size()), std::memory_order_relaxed);
     connect(session, &IngestSession::finished, this, &IngestWorker::onSessionFinished);
     session->start(descriptor);
 }
@@ -114,6 +116,7 @@ void IngestWorker::kickSensor(const QByteArray &uuid)
 void IngestWorker::onSessionFinished(IngestSession *session)
 {
     m_sessions.erase(session);
+    m_openSessions.store(static_cast<int>(m_sessions.size()), std::memory_order_relaxed);
     m_paused.erase(std::remove(m_paused.begin(), m_paused.end(), session), m_paused.end());
     session->deleteLater();
 }
@@ -123,8 +126,32 @@ qsizetype IngestWorker::pendingRedisCommands() const
     return (m_stream ? m_stream->pending() : 0) + (m_metadata ? m_metadata->pending() : 0);
 }
 
+int IngestWorker::beginDrain(int &idleClosed)
+{
+    idleClosed += closeIdleSessions();
+    // A tenth of the idle limit: an idle session is closed at most 10 % later than the limit.
+    m_drainTimer.setInterval(std::max(10, m_settings.drainIdleCloseMs / 10));
+    connect(&m_drainTimer, &QTimer::timeout, this, &IngestWorker::closeIdleSessions, Qt::UniqueConnection);
+    m_drainTimer.start();
+    return static_cast<int>(m_sessions.size());
+}
+
+int IngestWorker::closeIdleSessions()
+{
+    int closed = 0;
+    const std::set<IngestSession *> sessions = m_sessions;
+    for (IngestSession *session : sessions) {
+        if (session->isIdleFor(m_settings.drainIdleCloseMs)) {
+            session->close();
+            ++closed;
+        }
+    }
+    return closed;
+}
+
 void IngestWorker::shutdown()
 {
+    m_drainTimer.stop();
     m_tick.stop();
     const std::set<IngestSession *> sessions = m_sessions;
     for (IngestSession *session : sessions) {

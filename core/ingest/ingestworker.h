@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <set>
@@ -45,18 +46,28 @@ public:
     void adopt(qintptr descriptor);
     /** Closes every session of @p uuid (32 hex). */
     void kickSensor(const QByteArray &uuid);
+    /**
+     * Starts the shutdown drain: the sessions go on reading and storing until their sensors close
+     * them, except those idle for settings.drainIdleCloseMs, which are closed now or as soon as
+     * they become idle. Adds to @p idleClosed the sessions closed now and returns how many are
+     * still open.
+     */
+    int beginDrain(int &idleClosed);
     /** Closes all sessions and flushes pending statistics; call before the thread stops. */
     void shutdown();
 
     /** Commands not yet acknowledged by Redis (written data included). */
     qsizetype pendingRedisCommands() const;
     int sessionCount() const { return static_cast<int>(m_sessions.size()); }
+    /** The sessions still open; safe to call from any thread (the listener polls it while draining). */
+    int openSessionCount() const noexcept { return m_openSessions.load(std::memory_order_relaxed); }
 
 private:
     bool pauseIfBehind(IngestSession *session);
     void resumePaused();
     void onTick();
     void onSessionFinished(IngestSession *session);
+    int closeIdleSessions();
 
     IngestSettings m_settings;
     QSslConfiguration m_tls;
@@ -70,6 +81,8 @@ private:
     std::deque<IngestSession *> m_paused; ///< in the order they were paused: resumed first-in, first-out
     QTimer m_tick;
     qint64 m_ticks = 0;
+    QTimer m_drainTimer; ///< while draining: closes the sessions that went idle
+    std::atomic<int> m_openSessions{0};
 };
 
 } // namespace d4::ingest

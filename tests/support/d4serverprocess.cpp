@@ -86,6 +86,24 @@ bool D4ServerProcess::stop()
     return finished && m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
 }
 
+void D4ServerProcess::requestStop()
+{
+    m_stopRequested.start();
+    m_process.terminate();
+}
+
+bool D4ServerProcess::waitForExit(int timeoutMs)
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.waitForFinished(timeoutMs);
+    }
+    if (m_process.state() != QProcess::NotRunning) {
+        return false;
+    }
+    output();
+    return true;
+}
+
 void D4ServerProcess::kill()
 {
     if (m_process.state() != QProcess::NotRunning) {

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -39,6 +40,17 @@ public:
     /** SIGTERM and wait for a clean exit. */
     bool stop();
     void kill();
+    /** SIGTERM without waiting (the shutdown drain runs meanwhile); starts msSinceStopRequest(). */
+    void requestStop();
+    /** Waits up to @p timeoutMs for the process to end; true once it has ended. */
+    bool waitForExit(int timeoutMs);
+    qint64 msSinceStopRequest() const { return m_stopRequested.isValid() ? m_stopRequested.elapsed() : -1; }
+    /** True after the process ended by itself with exit code 0. */
+    bool exitedCleanly() const
+    {
+        return m_process.state() == QProcess::NotRunning && m_process.exitStatus() == QProcess::NormalExit &&
+               m_process.exitCode() == 0;
+    }
 
     quint16 port() const { return m_port; }
     qint64 processId() const { return m_process.processId(); }
@@ -65,6 +77,7 @@ private:
     QString m_fingerprint;
     QString m_error;
     QByteArray m_output;
+    QElapsedTimer m_stopRequested;
 };
 
 } // namespace d4::test

@@ -28,6 +28,7 @@ private Q_SLOTS:
         QCOMPARE(config->analyzerQueuesMaxSize, 100000000);
         QCOMPARE(config->maxPayloadSize, 1000000);
         QCOMPARE(config->idleTimeoutSeconds, 30);
+        QCOMPARE(config->shutdownDrainSeconds, 5);
         QVERIFY(!config->externalRedis);
     }
 
@@ -74,6 +75,26 @@ private Q_SLOTS:
         QCOMPARE(config->serverMode, ServerMode::SharedSecret);
         QCOMPARE(config->idleTimeoutSeconds, 5);
         QCOMPARE(config->managedRedisPort, 6390);
+    }
+
+    // shutdown_drain_seconds takes both ends of its range; 0 restores the immediate stop.
+    void shutdownDrainRange_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<int>("seconds");
+        QTest::newRow("off") << QByteArray("0") << 0;
+        QTest::newRow("typical") << QByteArray("12") << 12;
+        QTest::newRow("largest") << QByteArray("300") << 300;
+    }
+    void shutdownDrainRange()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(int, seconds);
+        ConfigError error;
+        const auto config = ServerConfigLoader::parse("[D4_Server]\nshutdown_drain_seconds = " + value + '\n',
+                                                      QStringLiteral("server.conf"), error);
+        QVERIFY2(config, qPrintable(error.toString()));
+        QCOMPARE(config->shutdownDrainSeconds, seconds);
     }
 
     // Passive DNS: [Redis_PDNS], [Passive_DNS], [Lookup_Server] (docs/passive-dns.md).
@@ -157,6 +178,18 @@ private Q_SLOTS:
                                      << QStringLiteral(
                                             "server.conf:2: [D4_Server] listen_address: 'localhost' is not "
                                             "an IPv4 or IPv6 address (use :: for every address)");
+        QTest::newRow("drain negative")
+            << QByteArray("[D4_Server]\nshutdown_drain_seconds = -1\n")
+            << QStringLiteral("server.conf:2: [D4_Server] shutdown_drain_seconds: '-1' is not an integer "
+                              "between 0 and 300");
+        QTest::newRow("drain too long")
+            << QByteArray("[D4_Server]\nshutdown_drain_seconds = 301\n")
+            << QStringLiteral("server.conf:2: [D4_Server] shutdown_drain_seconds: '301' is not an integer "
+                              "between 0 and 300");
+        QTest::newRow("drain not a number")
+            << QByteArray("[D4_Server]\nshutdown_drain_seconds = 5s\n")
+            << QStringLiteral("server.conf:2: [D4_Server] shutdown_drain_seconds: '5s' is not an integer "
+                              "between 0 and 300");
         QTest::newRow("bad db") << QByteArray("[Redis_STREAM]\ndb = 16\n")
                                 << QStringLiteral(
                                        "server.conf:2: [Redis_STREAM] db: '16' is not an integer between 0 "
@@ -251,6 +284,7 @@ private Q_SLOTS:
         QCOMPARE(sample->maxPayloadSize, defaults->maxPayloadSize);
         QCOMPARE(sample->idleTimeoutSeconds, defaults->idleTimeoutSeconds);
         QCOMPARE(sample->defaultStreamMaxSize, defaults->defaultStreamMaxSize);
+        QCOMPARE(sample->shutdownDrainSeconds, defaults->shutdownDrainSeconds);
         QCOMPARE(sample->managedRedisPort, defaults->managedRedisPort);
         QVERIFY(!sample->externalRedis);
         QCOMPARE(sample->pdnsRedis.has_value(), defaults->pdnsRedis.has_value());
