@@ -11,17 +11,20 @@ QByteArray rules()
 
 QByteArray rule(QByteArrayView name)
 {
-    return QByteArrayLiteral("d4console:forward:rule:") + name.toByteArray();
+    QByteArray key("d4console:forward:rule:");
+    return key.append(name);
 }
 
 QByteArray stats(QByteArrayView name)
 {
-    return QByteArrayLiteral("d4console:forward:stats:") + name.toByteArray();
+    QByteArray key("d4console:forward:stats:");
+    return key.append(name);
 }
 
 QByteArray control(QByteArrayView name)
 {
-    return QByteArrayLiteral("d4console:forward:control:") + name.toByteArray();
+    QByteArray key("d4console:forward:control:");
+    return key.append(name);
 }
 
 } // namespace d4::forward::keys
