@@ -13,7 +13,7 @@ PACKAGES=(
   # charts
   libqcustomplot-dev
   # storage, crypto, compression, DNS
-  libhiredis-dev libssl-dev zlib1g-dev libldns-dev redis-server redis-tools
+  libhiredis-dev libssl-dev zlib1g-dev libldns-dev libpcap-dev redis-server redis-tools
   # fuzzing and sanitizers (libFuzzer ships with clang's runtime)
   clang libclang-rt-14-dev
   # packaging and desktop checks

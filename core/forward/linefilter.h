@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <memory>
+
 #include <QByteArrayView>
 
 #include "forward/filterdecision.h"
@@ -25,7 +27,9 @@ public:
     const LineFilterSettings &settings() const noexcept { return m_settings; }
 
 private:
+    struct Private; ///< the settings prepared for the hot path (zone sets, sampling threshold, HMAC)
     LineFilterSettings m_settings;
+    std::shared_ptr<const Private> d;
 };
 
 } // namespace d4::forward

@@ -203,23 +203,43 @@ ParseResult LineParser::parse(QByteArrayView line) const
     if (line.front() == '{') {
         return parseJson(line);
     }
+    return parseText(line, columnsFor(line));
+}
+
+const LineParser::Columns &LineParser::columnsFor(QByteArrayView line) const
+{
     if (m_layout.isDefault()) {
         // Pre-1.0: eight fields, integer timestamp. The 1.x timestamp always has a '.'.
         const qsizetype first = line.indexOf(m_layout.separator);
         if (first > 0 && !line.first(first).contains('.')) {
-            return parseText(line, m_legacy);
+            return m_legacy;
         }
-        if (line.count(m_layout.separator) == 7) {
-            return parseText(line, m_legacy);
+        // Count separators as split() finds them (QByteArrayView::count() also counts overlapping
+        // ones, so "||||" around an empty field would count three).
+        qsizetype separators = 0;
+        for (qsizetype at = line.indexOf(m_layout.separator); at >= 0 && separators <= 7;
+             at = line.indexOf(m_layout.separator, at + m_layout.separator.size())) {
+            ++separators;
+        }
+        if (separators == 7) {
+            return m_legacy;
         }
     }
-    return parseText(line, m_columns);
+    return m_columns;
 }
 
-ParseResult LineParser::parseText(QByteArrayView line, const Columns &columns) const
+std::optional<RejectReason> LineParser::splitText(QByteArrayView line, TextFields &fields) const
 {
-    QVarLengthArray<QByteArrayView, 24> tokens;
-    const QByteArrayView separator(m_layout.separator);
+    const Columns &columns = columnsFor(line);
+    fields.order = columns.order;
+    return split(line, m_layout.separator, columns.order, fields.values);
+}
+
+std::optional<RejectReason> LineParser::split(QByteArrayView line, QByteArrayView separator,
+                                              QByteArrayView order,
+                                              QVarLengthArray<QByteArrayView, 24> &tokens)
+{
+    tokens.clear();
     qsizetype start = 0;
     while (true) {
         const qsizetype next = line.indexOf(separator, start);
@@ -233,17 +253,14 @@ ParseResult LineParser::parseText(QByteArrayView line, const Columns &columns) c
             break;
         }
     }
-    const qsizetype expected = columns.order.size();
-    ParseResult result;
+    const qsizetype expected = order.size();
     if (tokens.size() < expected) {
-        result.reason = RejectReason::TooFewFields;
-        return result;
+        return RejectReason::TooFewFields;
     }
-    const qsizetype answerIndex = columns.order.indexOf('A');
+    const qsizetype answerIndex = order.indexOf('A');
     if (tokens.size() > expected) {
         if (answerIndex < 0) {
-            result.reason = RejectReason::TooManyFields;
-            return result;
+            return RejectReason::TooManyFields;
         }
         // Left fields from the left, right fields from the right, the middle is the answer.
         const qsizetype extra = tokens.size() - expected;
@@ -256,6 +273,18 @@ ParseResult LineParser::parseText(QByteArrayView line, const Columns &columns) c
         }
         tokens.resize(expected);
     }
+    return std::nullopt;
+}
+
+ParseResult LineParser::parseText(QByteArrayView line, const Columns &columns) const
+{
+    QVarLengthArray<QByteArrayView, 24> tokens;
+    ParseResult result;
+    if (const std::optional<RejectReason> reason = split(line, m_layout.separator, columns.order, tokens)) {
+        result.reason = *reason;
+        return result;
+    }
+    const qsizetype expected = columns.order.size();
     PdnsRecord record;
     QByteArrayView query;
     QByteArrayView type;

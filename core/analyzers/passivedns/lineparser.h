@@ -3,11 +3,13 @@
 #pragma once
 
 #include <array>
+#include <optional>
 
 #include <QByteArray>
 #include <QByteArrayList>
 #include <QByteArrayView>
 #include <QTimeZone>
+#include <QVarLengthArray>
 
 #include "analyzers/passivedns/pdnsrecord.h"
 
@@ -62,6 +64,20 @@ struct ParseResult
     PdnsRecord record;
 };
 
+/** The fields of one text line as views into it, in passivedns' output order (LineParser::splitText). */
+struct TextFields
+{
+    QByteArray order; ///< field letters in output order; 'S' stands for the H/S/M timestamp
+    QVarLengthArray<QByteArrayView, 24> values;
+
+    /** The field of @p letter, or a null view when the layout has none. */
+    QByteArrayView field(char letter) const
+    {
+        const qsizetype index = order.indexOf(letter);
+        return index < 0 ? QByteArrayView() : values[index];
+    }
+};
+
 /**
  * Parses one passivedns output line (text or JSON mode) into a PdnsRecord.
  *
@@ -81,6 +97,14 @@ public:
     explicit LineParser(LineLayout layout = {}, QByteArrayList excludes = defaultExcludes());
 
     ParseResult parse(QByteArrayView line) const;
+
+    /**
+     * Splits a text line (already trimmed, not JSON) into the fields of this parser's layout, or
+     * of the pre-1.0 layout when parse() would take it for one, without interpreting them. The
+     * answer absorbs extra separators. nullopt when the field count fits, else TooFewFields or
+     * TooManyFields. For filters that look at a few fields and pass the line on unchanged.
+     */
+    std::optional<RejectReason> splitText(QByteArrayView line, TextFields &fields) const;
 
     const LineLayout &layout() const noexcept { return m_layout; }
     static QByteArrayList defaultExcludes() { return {"spamhaus.org", "asn.cymru.com"}; }
@@ -119,6 +143,10 @@ private:
         bool micros = false;
     };
     static Columns columnsOf(QByteArrayView letters);
+    const Columns &columnsFor(QByteArrayView line) const;
+    static std::optional<RejectReason> split(QByteArrayView line, QByteArrayView separator,
+                                             QByteArrayView order,
+                                             QVarLengthArray<QByteArrayView, 24> &tokens);
     ParseResult parseText(QByteArrayView line, const Columns &columns) const;
     ParseResult parseJson(QByteArrayView line) const;
     ParseResult finish(QByteArrayView query, QByteArrayView type, QByteArrayView answer,
