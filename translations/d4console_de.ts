@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>ForwardPreviewRunner</name>
+    <message>
+        <source>The rule&apos;s pcap filter does not compile: %1</source>
+        <translation>Der pcap-Filter der Regel lässt sich nicht übersetzen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 as a capture file.</source>
+        <translation>%1 kann nicht als Mitschnittdatei gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 von %2 Bytes</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Browse…</source>
@@ -745,6 +764,381 @@ Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgeleh
     <message>
         <source>Sensors</source>
         <translation>Sensoren</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ForwardPage</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Rules are defined in the server&apos;s configuration ([Forward:&lt;name&gt;] sections); here they can be watched, paused and previewed.</source>
+        <translation>Die Regeln werden in der Serverkonfiguration definiert (Abschnitte [Forward:&lt;name&gt;]); hier lassen sie sich beobachten, pausieren und in einer Vorschau prüfen.</translation>
+    </message>
+    <message>
+        <source>Sent to the partner</source>
+        <translation>An den Partner gesendet</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>MB/s</source>
+        <translation>MB/s</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>&amp;Throughput and filters</source>
+        <translation>Durchsa&amp;tz und Filter</translation>
+    </message>
+    <message>
+        <source>Cannot read the forwarding rules: %1</source>
+        <translation>Die Weiterleitungsregeln können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No forwarding rule: add [Forward:&lt;name&gt;] sections to the server&apos;s configuration.</source>
+        <translation>Keine Weiterleitungsregel: Fügen Sie der Serverkonfiguration Abschnitte [Forward:&lt;name&gt;] hinzu.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Select a rule.</source>
+        <translation>Wählen Sie eine Regel.</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>Gelesen: %1</translation>
+    </message>
+    <message>
+        <source>Filtered: %1</source>
+        <translation>Gefiltert: %1</translation>
+    </message>
+    <message>
+        <source>Sent: %1 (%2)</source>
+        <translation>Gesendet: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Connections: %1</source>
+        <translation>Verbindungen: %1</translation>
+    </message>
+    <message>
+        <source>Last acknowledgement: %1</source>
+        <translation>Letzte Bestätigung: %1</translation>
+    </message>
+    <message>
+        <source>Pausing %1…</source>
+        <translation>%1 wird pausiert…</translation>
+    </message>
+    <message>
+        <source>Resuming %1…</source>
+        <translation>%1 wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <source>Cannot change %1: %2</source>
+        <translation>%1 kann nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 paused: the server stops reading its sources.</source>
+        <translation>%1 pausiert: Der Server liest seine Quellen nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1 resumed.</source>
+        <translation>%1 fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>&amp;Dry-run preview</source>
+        <translation>&amp;Dry-Run-Vorschau</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ForwardPreviewModel</name>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Sent as</source>
+        <translation>Gesendet als</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>behalten</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>ausgelassen</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ForwardPreviewPanel</name>
+    <message>
+        <source>Paste lines here, one item per line</source>
+        <translation>Zeilen hier einfügen, ein Element pro Zeile</translation>
+    </message>
+    <message>
+        <source>&amp;Load file…</source>
+        <translation>Datei &amp;laden…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mple the queue</source>
+        <translation>Warteschlange &amp;abfragen</translation>
+    </message>
+    <message>
+        <source>The next 100 items the rule would read from its analyzer queue; they stay in the queue</source>
+        <translation>Die nächsten 100 Elemente, die die Regel aus ihrer Analyzer-Warteschlange lesen würde; sie bleiben in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Select a rule to preview what it would send.</source>
+        <translation>Wählen Sie eine Regel, um zu sehen, was sie senden würde.</translation>
+    </message>
+    <message>
+        <source>Load a pcap or pcapng file: its first 1,000 packets are previewed.</source>
+        <translation>Laden Sie eine pcap- oder pcapng-Datei: Ihre ersten 1.000 Pakete werden in der Vorschau gezeigt.</translation>
+    </message>
+    <message>
+        <source>Lines of this type are only sampled, not parsed.</source>
+        <translation>Zeilen dieses Typs werden nur stichprobenartig ausgewählt, nicht zerlegt.</translation>
+    </message>
+    <message>
+        <source>This rule pseudonymises client fields: the preview uses a random key, so the pseudonyms differ from those the partner receives.</source>
+        <translation>Diese Regel pseudonymisiert die Client-Felder: Die Vorschau verwendet einen Zufallsschlüssel, daher unterscheiden sich die Pseudonyme von denen, die der Partner erhält.</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcap *.pcapng *.cap *.gz);;All files (*)</source>
+        <translation>Mitschnitte (*.pcap *.pcapng *.cap *.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.log *.json);;All files (*)</source>
+        <translation>Textdateien (*.txt *.log *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Preview a file</source>
+        <translation>Vorschau einer Datei</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Sampling the queue…</source>
+        <translation>Warteschlange wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>Sampling failed: %1</source>
+        <translation>Abfrage fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The queue is empty.</source>
+        <translation>Die Warteschlange ist leer.</translation>
+    </message>
+    <message>
+        <source>None of the queued capture files is readable from this computer.</source>
+        <translation>Keine der Mitschnittdateien in der Warteschlange ist von diesem Rechner aus lesbar.</translation>
+    </message>
+    <message>
+        <source>Running the preview…</source>
+        <translation>Vorschau läuft…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept</source>
+        <translation>
+            <numerusform>%n behalten</numerusform>
+            <numerusform>%n behalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s): </source>
+        <translation>
+            <numerusform>%n Element: </numerusform>
+            <numerusform>%n Elemente: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(first %1 packets only)</source>
+        <translation>(nur die ersten %1 Pakete)</translation>
+    </message>
+    <message>
+        <source>Run pre&amp;view</source>
+        <translation>&amp;Vorschau ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ForwardRulesModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Filtered</source>
+        <translation>Gefiltert</translation>
+    </message>
+    <message>
+        <source>Spooled</source>
+        <translation>Zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>(configuration unreadable)</source>
+        <translation>(Konfiguration unlesbar)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing left out</source>
+        <translation>Nichts ausgelassen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting on disk</source>
+        <translation>
+            <numerusform>%n Datensatz wartet auf der Platte</numerusform>
+            <numerusform>%n Datensätze warten auf der Platte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 gesendet</translation>
+    </message>
+    <message>
+        <source>Last acknowledgement: %1</source>
+        <translation>Letzte Bestätigung: %1</translation>
+    </message>
+    <message>
+        <source>Nothing acknowledged yet</source>
+        <translation>Noch nichts bestätigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) since the server started</source>
+        <translation>
+            <numerusform>%n Verbindung seit dem Serverstart</numerusform>
+            <numerusform>%n Verbindungen seit dem Serverstart</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>verbindet neu</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>behalten</translation>
+    </message>
+    <message>
+        <source>unparsable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>in a drop zone</source>
+        <translation>in einer ausgeschlossenen Zone</translation>
+    </message>
+    <message>
+        <source>in no keep zone</source>
+        <translation>in keiner behaltenen Zone</translation>
+    </message>
+    <message>
+        <source>dropped RR type</source>
+        <translation>ausgeschlossener RR-Typ</translation>
+    </message>
+    <message>
+        <source>sampled out</source>
+        <translation>durch Stichprobe ausgelassen</translation>
+    </message>
+    <message>
+        <source>does not match the pcap filter</source>
+        <translation>passt nicht zum pcap-Filter</translation>
+    </message>
+    <message>
+        <source>other link type</source>
+        <translation>anderer Link-Typ</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>Warteschlange %1</translation>
+    </message>
+    <message>
+        <source>every sensor</source>
+        <translation>alle Sensoren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sensor(s)</source>
+        <translation>
+            <numerusform>%n Sensor</numerusform>
+            <numerusform>%n Sensoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -1989,6 +2383,10 @@ Prüfen Sie Datei &gt; Einstellungen oder starten Sie mit --attach.</translation
     <message>
         <source>Captures (*.pcap *.pcapng *.cap *.gz);;All files (*)</source>
         <translation>Captures (*.pcap *.pcapng *.cap *.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>Teilen</translation>
     </message>
 </context>
 </TS>

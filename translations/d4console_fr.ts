@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>ForwardPreviewRunner</name>
+    <message>
+        <source>The rule&apos;s pcap filter does not compile: %1</source>
+        <translation>Le filtre pcap de la règle ne compile pas : %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 as a capture file.</source>
+        <translation>Impossible de lire %1 comme fichier de capture.</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 octets sur %2</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Browse…</source>
@@ -745,6 +764,381 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
     <message>
         <source>Sensors</source>
         <translation>Capteurs</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ForwardPage</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Rules are defined in the server&apos;s configuration ([Forward:&lt;name&gt;] sections); here they can be watched, paused and previewed.</source>
+        <translation>Les règles sont définies dans la configuration du serveur (sections [Forward:&lt;name&gt;]) ; ici, on peut les suivre, les mettre en pause et prévisualiser leur effet.</translation>
+    </message>
+    <message>
+        <source>Sent to the partner</source>
+        <translation>Envoyé au partenaire</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>enregistrements/s</translation>
+    </message>
+    <message>
+        <source>MB/s</source>
+        <translation>Mo/s</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>&amp;Throughput and filters</source>
+        <translation>&amp;Trafic et filtres</translation>
+    </message>
+    <message>
+        <source>Cannot read the forwarding rules: %1</source>
+        <translation>Impossible de lire les règles de partage : %1</translation>
+    </message>
+    <message>
+        <source>No forwarding rule: add [Forward:&lt;name&gt;] sections to the server&apos;s configuration.</source>
+        <translation>Aucune règle de partage : ajoutez des sections [Forward:&lt;name&gt;] à la configuration du serveur.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>Select a rule.</source>
+        <translation>Choisissez une règle.</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>Lus : %1</translation>
+    </message>
+    <message>
+        <source>Filtered: %1</source>
+        <translation>Filtrés : %1</translation>
+    </message>
+    <message>
+        <source>Sent: %1 (%2)</source>
+        <translation>Envoyés : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Connections: %1</source>
+        <translation>Connexions : %1</translation>
+    </message>
+    <message>
+        <source>Last acknowledgement: %1</source>
+        <translation>Dernier accusé de réception : %1</translation>
+    </message>
+    <message>
+        <source>Pausing %1…</source>
+        <translation>Mise en pause de %1…</translation>
+    </message>
+    <message>
+        <source>Resuming %1…</source>
+        <translation>Reprise de %1…</translation>
+    </message>
+    <message>
+        <source>Cannot change %1: %2</source>
+        <translation>Impossible de modifier %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 paused: the server stops reading its sources.</source>
+        <translation>%1 en pause : le serveur cesse de lire ses sources.</translation>
+    </message>
+    <message>
+        <source>%1 resumed.</source>
+        <translation>%1 a repris.</translation>
+    </message>
+    <message>
+        <source>&amp;Dry-run preview</source>
+        <translation>&amp;Aperçu à blanc</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ForwardPreviewModel</name>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Sent as</source>
+        <translation>Envoyé sous la forme</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>conservé</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>écarté</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ForwardPreviewPanel</name>
+    <message>
+        <source>Paste lines here, one item per line</source>
+        <translation>Collez les lignes ici, un élément par ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Load file…</source>
+        <translation>&amp;Charger un fichier…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mple the queue</source>
+        <translation>Éc&amp;hantillon de la file</translation>
+    </message>
+    <message>
+        <source>The next 100 items the rule would read from its analyzer queue; they stay in the queue</source>
+        <translation>Les 100 prochains éléments que la règle lirait dans sa file d&apos;analyse ; ils restent dans la file</translation>
+    </message>
+    <message>
+        <source>Select a rule to preview what it would send.</source>
+        <translation>Choisissez une règle pour voir ce qu&apos;elle enverrait.</translation>
+    </message>
+    <message>
+        <source>Load a pcap or pcapng file: its first 1,000 packets are previewed.</source>
+        <translation>Chargez un fichier pcap ou pcapng : ses 1 000 premiers paquets sont prévisualisés.</translation>
+    </message>
+    <message>
+        <source>Lines of this type are only sampled, not parsed.</source>
+        <translation>Les lignes de ce type sont seulement échantillonnées, pas analysées.</translation>
+    </message>
+    <message>
+        <source>This rule pseudonymises client fields: the preview uses a random key, so the pseudonyms differ from those the partner receives.</source>
+        <translation>Cette règle pseudonymise les champs client : l&apos;aperçu utilise une clé aléatoire, les pseudonymes diffèrent donc de ceux que reçoit le partenaire.</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcap *.pcapng *.cap *.gz);;All files (*)</source>
+        <translation>Captures (*.pcap *.pcapng *.cap *.gz);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.log *.json);;All files (*)</source>
+        <translation>Fichiers texte (*.txt *.log *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Preview a file</source>
+        <translation>Prévisualiser un fichier</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Impossible d&apos;ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>Sampling the queue…</source>
+        <translation>Échantillonnage de la file…</translation>
+    </message>
+    <message>
+        <source>Sampling failed: %1</source>
+        <translation>Échec de l&apos;échantillonnage : %1</translation>
+    </message>
+    <message>
+        <source>The queue is empty.</source>
+        <translation>La file est vide.</translation>
+    </message>
+    <message>
+        <source>None of the queued capture files is readable from this computer.</source>
+        <translation>Aucun des fichiers de capture de la file n&apos;est lisible depuis cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Running the preview…</source>
+        <translation>Aperçu en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept</source>
+        <translation>
+            <numerusform>%n conservé</numerusform>
+            <numerusform>%n conservés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s): </source>
+        <translation>
+            <numerusform>%n élément : </numerusform>
+            <numerusform>%n éléments : </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(first %1 packets only)</source>
+        <translation>(seulement les %1 premiers paquets)</translation>
+    </message>
+    <message>
+        <source>Run pre&amp;view</source>
+        <translation>Lancer l&apos;aperç&amp;u</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ForwardRulesModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lus</translation>
+    </message>
+    <message>
+        <source>Filtered</source>
+        <translation>Filtrés</translation>
+    </message>
+    <message>
+        <source>Spooled</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Confirmés</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>(configuration unreadable)</source>
+        <translation>(configuration illisible)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing left out</source>
+        <translation>Rien d&apos;écarté</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting on disk</source>
+        <translation>
+            <numerusform>%n enregistrement en attente sur disque</numerusform>
+            <numerusform>%n enregistrements en attente sur disque</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 envoyés</translation>
+    </message>
+    <message>
+        <source>Last acknowledgement: %1</source>
+        <translation>Dernier accusé de réception : %1</translation>
+    </message>
+    <message>
+        <source>Nothing acknowledged yet</source>
+        <translation>Rien de confirmé pour l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) since the server started</source>
+        <translation>
+            <numerusform>%n connexion depuis le démarrage du serveur</numerusform>
+            <numerusform>%n connexions depuis le démarrage du serveur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connectée</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>reconnexion</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>conservé</translation>
+    </message>
+    <message>
+        <source>unparsable</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source>in a drop zone</source>
+        <translation>dans une zone exclue</translation>
+    </message>
+    <message>
+        <source>in no keep zone</source>
+        <translation>dans aucune zone retenue</translation>
+    </message>
+    <message>
+        <source>dropped RR type</source>
+        <translation>type RR exclu</translation>
+    </message>
+    <message>
+        <source>sampled out</source>
+        <translation>écarté par échantillonnage</translation>
+    </message>
+    <message>
+        <source>does not match the pcap filter</source>
+        <translation>ne correspond pas au filtre pcap</translation>
+    </message>
+    <message>
+        <source>other link type</source>
+        <translation>autre type de lien</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>file %1</translation>
+    </message>
+    <message>
+        <source>every sensor</source>
+        <translation>tous les capteurs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sensor(s)</source>
+        <translation>
+            <numerusform>%n capteur</numerusform>
+            <numerusform>%n capteurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
     </message>
 </context>
 <context>
@@ -1989,6 +2383,10 @@ Vérifiez Fichier &gt; Paramètres ou lancez avec --attach.</translation>
     <message>
         <source>Captures (*.pcap *.pcapng *.cap *.gz);;All files (*)</source>
         <translation>Captures (*.pcap *.pcapng *.cap *.gz);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>Partage</translation>
     </message>
 </context>
 </TS>

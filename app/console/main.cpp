@@ -23,6 +23,7 @@
 #include "console/consolecontroller.h"
 #include "dialogs/settingsdialog.h"
 #include "dns/dnspage.h"
+#include "forward/forwardpage.h"
 #include "i18n/languageloader.h"
 #include "import/importcontroller.h"
 #include "import/importpage.h"
@@ -214,6 +215,11 @@ int main(int argc, char *argv[])
                        window.style()->standardIcon(QStyle::SP_MessageBoxWarning),
                        new d4::ui::BackscatterPage(runtime->backscatterAnalyzer()));
     }
+    // Forwarding rules run in the server; the page only needs their Redis keys, so it is there in
+    // both modes.
+    window.addPage(QCoreApplication::translate("main", "Sharing"),
+                   window.style()->standardIcon(QStyle::SP_ArrowForward),
+                   new d4::ui::ForwardPage(management.roles.metadata, management.roles.analyzer));
     QObject::connect(window.settingsAction(), &QAction::triggered, &window, [&window] {
         QSettings current;
         d4::ui::SettingsDialog dialog(d4::ui::ConsoleSettings::load(current), false, &window);
