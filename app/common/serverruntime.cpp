@@ -10,6 +10,7 @@
 #include "analyzers/backscatter/backscattertap.h"
 #include "analyzers/passivedns/pdnsanalyzer.h"
 #include "api/lookupservice.h"
+#include "forward/forwardmanager.h"
 #include "ingest/ingestserver.h"
 #include "ingest/ingestsettings.h"
 #include "ingest/serverbootstrap.h"
@@ -94,9 +95,17 @@ bool ServerRuntime::start(QString &error)
         stop();
         return false;
     }
+    if (!prepareForwarding(error)) {
+        stop();
+        return false;
+    }
     if (!m_config.workersEnabled) {
         qCInfo(lcRuntime).noquote() << "workers disabled (workers = no)";
     } else if (!startWorkers(error)) {
+        stop();
+        return false;
+    }
+    if (m_forward && !m_forward->start(error)) {
         stop();
         return false;
     }
@@ -122,11 +131,35 @@ bool ServerRuntime::startWorkers(QString &error)
     m_backscatter = std::make_unique<analyzers::backscatter::BackscatterAnalyzer>();
     m_backscatterTap = std::make_unique<analyzers::backscatter::BackscatterTap>(m_backscatter.get());
     m_workers->addTap(m_backscatterTap.get());
+    if (m_forward) {
+        for (workers::WorkerTap *tap : m_forward->taps()) {
+            m_workers->addTap(tap);
+        }
+    }
     if (!m_workers->start(error)) {
         return false;
     }
     qCInfo(lcRuntime).noquote() << "workers:" << workerSettings.threads << "threads, files in"
                                 << workerSettings.saveDirectory;
+    return true;
+}
+
+bool ServerRuntime::prepareForwarding(QString &error)
+{
+    if (m_config.forwardRules.isEmpty()) {
+        return true;
+    }
+    m_forward = std::make_unique<forward::ForwardManager>(m_config.forwardRules,
+                                                          m_config.effectiveDataDirectory(), m_roles);
+    if (!m_forward->prepare(error)) {
+        m_forward.reset();
+        return false;
+    }
+    if (!m_config.workersEnabled && !m_forward->taps().empty()) {
+        qCWarning(lcRuntime).noquote()
+            << "workers disabled (workers = no): forward rules reading sensors get no data";
+    }
+    qCInfo(lcRuntime).noquote() << "forwarding:" << m_forward->ruleCount() << "rules";
     return true;
 }
 
@@ -190,6 +223,9 @@ void ServerRuntime::stop()
         m_ingest->stop();
         m_ingest.reset();
     }
+    if (m_forward) {
+        m_forward->stopIntake(); // taps waiting for spool room let the workers stop
+    }
     if (m_workers) {
         m_workers->stop();
         m_workers.reset();
@@ -201,6 +237,10 @@ void ServerRuntime::stop()
     if (m_pdns) {
         m_pdns->stop();
         m_pdns.reset();
+    }
+    if (m_forward) {
+        m_forward->stop(); // ends the windows in flight cleanly: the partner confirms them
+        m_forward.reset();
     }
     if (m_managedRedis) {
         m_managedRedis->stop();

@@ -25,6 +25,9 @@ class PdnsAnalyzer;
 namespace d4::api {
 class LookupService;
 }
+namespace d4::forward {
+class ForwardManager;
+}
 
 namespace d4::analyzers::backscatter {
 class BackscatterAnalyzer;
@@ -74,8 +77,12 @@ public:
         return m_backscatter.get();
     }
 
+    /** The forwarding rules; null when server.conf has none. */
+    forward::ForwardManager *forwardManager() const noexcept { return m_forward.get(); }
+
 private:
     bool startWorkers(QString &error);
+    bool prepareForwarding(QString &error);
     bool startPassiveDns(QString &error);
 
     config::ServerConfig m_config;
@@ -89,6 +96,7 @@ private:
     std::unique_ptr<api::LookupService> m_lookup;
     std::unique_ptr<analyzers::backscatter::BackscatterAnalyzer> m_backscatter;
     std::unique_ptr<analyzers::backscatter::BackscatterTap> m_backscatterTap;
+    std::unique_ptr<forward::ForwardManager> m_forward;
 };
 
 } // namespace d4::app

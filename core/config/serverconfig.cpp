@@ -12,6 +12,7 @@
 #include <QTimeZone>
 
 #include "analyzers/passivedns/rrtypes.h"
+#include "forward/forwardruleloader.h"
 
 namespace d4::config {
 
@@ -294,12 +295,15 @@ std::optional<ServerConfig> ServerConfigLoader::parse(const QByteArray &text, co
     std::map<QString, RedisSection> redis;
     const auto table = buildTable(redis);
     for (const auto &[name, line] : ini.sections()) {
-        if (table.find(name) == table.end()) {
+        if (table.find(name) == table.end() && !forward::ForwardRuleLoader::isForwardSection(name)) {
             error = {fileName, line, name, {}, QStringLiteral("unknown section")};
             return std::nullopt;
         }
     }
     for (const IniEntry &entry : ini.entries()) {
+        if (forward::ForwardRuleLoader::isForwardSection(entry.section)) {
+            continue;
+        }
         const auto &keys = table.at(entry.section);
         const auto setter = keys.find(entry.key);
         if (setter == keys.end()) {
@@ -312,6 +316,11 @@ std::optional<ServerConfig> ServerConfigLoader::parse(const QByteArray &text, co
             return std::nullopt;
         }
     }
+    std::optional<QList<forward::ForwardRule>> rules = forward::ForwardRuleLoader::load(ini, fileName, error);
+    if (!rules) {
+        return std::nullopt;
+    }
+    config.forwardRules = std::move(*rules);
     const bool anyRole = redis[QStringLiteral("Redis_STREAM")].present ||
                          redis[QStringLiteral("Redis_METADATA")].present ||
                          redis[QStringLiteral("Redis_ANALYZER")].present;

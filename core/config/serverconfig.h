@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include "config/inifile.h"
+#include "forward/forwardrule.h"
 #include "store/redisendpoint.h"
 
 namespace d4::config {
@@ -45,7 +46,7 @@ struct ServerConfig
     bool workersEnabled = true;        ///< run the stream workers in this process
     /// On stop, connected sensors may finish (and close) for up to this long before the rest are
     /// aborted; 0 = abort every connection at once.
-    int shutdownDrainSeconds = 5;
+    int shutdownDrainSeconds = 10;
 
     // [Save_Directories]
     bool useDefaultSaveDirectory = true;
@@ -74,6 +75,10 @@ struct ServerConfig
     QStringList lookupTokenEndpoints{QStringLiteral("query"), QStringLiteral("fquery"),
                                      QStringLiteral("info")};
     QString lookupOrigin; ///< COF `origin` URI; empty = not emitted
+
+    // [Forward:<name>] and [Sensor_Groups] (our sections): rules sharing data with partner D4
+    // servers, read by forward::ForwardRuleLoader (docs/forwarding.md).
+    QList<forward::ForwardRule> forwardRules;
 
     QString sourceFile; ///< the file this was read from, for messages
 

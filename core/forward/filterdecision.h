@@ -9,14 +9,14 @@ namespace d4::forward {
 /** Why a filter left an item out. Every reason has its own counter (ForwardCounters). */
 enum class FilterReason
 {
-    None,        ///< kept
-    Unparsable,  ///< not a line of the configured layout / not a pcap record
-    DropSuffix,  ///< a name is in a drop zone
-    NotKept,     ///< the query name is in no keep zone
-    Rrtype,      ///< rrtype in the drop list
-    Sampled,     ///< left out by sampling
-    PcapFilter,  ///< the packet does not match the pcap-filter expression
-    LinkType,    ///< the packet's link type differs from the outgoing stream's
+    None,       ///< kept
+    Unparsable, ///< not a line of the configured layout / not a pcap record
+    DropSuffix, ///< a name is in a drop zone
+    NotKept,    ///< the query name is in no keep zone
+    Rrtype,     ///< rrtype in the drop list
+    Sampled,    ///< left out by sampling
+    PcapFilter, ///< the packet does not match the pcap-filter expression
+    LinkType,   ///< the packet's link type differs from the outgoing stream's
     Count_
 };
 

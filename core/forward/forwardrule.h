@@ -25,7 +25,7 @@ struct ForwardSource
         Sensors
     };
     Kind kind = Kind::Sensors;
-    QByteArray queueUuid;  ///< AnalyzerQueue: the queue UUID (canonical, lower case)
+    QByteArray queueUuid;   ///< AnalyzerQueue: the queue UUID (canonical, lower case)
     QByteArrayList sensors; ///< Sensors: sensor UUIDs (canonical); empty = every sensor
 };
 
@@ -61,9 +61,9 @@ struct LineFilterSettings
 /** Filters for pcap (type 1) rules. */
 struct PcapFilterSettings
 {
-    QString expression;      ///< a pcap-filter(7) expression (compiled by libpcap); empty = all
-    quint32 snapLength = 0;  ///< bytes kept per packet; 0 = all
-    quint32 linkType = 1;    ///< the link type of the outgoing stream (DLT_EN10MB)
+    QString expression;     ///< a pcap-filter(7) expression (compiled by libpcap); empty = all
+    quint32 snapLength = 0; ///< bytes kept per packet; 0 = all
+    quint32 linkType = 1;   ///< the link type of the outgoing stream (DLT_EN10MB)
 };
 
 /**
@@ -75,24 +75,24 @@ struct ForwardRule
 {
     QString name; ///< [Forward:<name>]; letters, digits, '-', '_'
     bool enabled = true;
-    int type = 8;                 ///< D4 type sent to the partner: 1, 3, 8 or 254
-    QByteArray extendedType;      ///< type 254: the extended type name (sent in the meta header)
+    int type = 8;            ///< D4 type sent to the partner: 1, 3, 8 or 254
+    QByteArray extendedType; ///< type 254: the extended type name (sent in the meta header)
     QList<ForwardSource> sources;
 
-    sensor::TlsOptions partner;   ///< host, port, CA / pin / insecure, reconnect back-off
-    QByteArray partnerUuid;       ///< canonical UUID the partner sees
-    QByteArray partnerKey;        ///< HMAC key registered for partnerUuid on the partner
+    sensor::TlsOptions partner; ///< host, port, CA / pin / insecure, reconnect back-off
+    QByteArray partnerUuid;     ///< canonical UUID the partner sees
+    QByteArray partnerKey;      ///< HMAC key registered for partnerUuid on the partner
 
     LineFilterSettings lines;
     PcapFilterSettings pcap;
 
-    QString spoolDirectory;       ///< empty = <data directory>/forward/<name>
+    QString spoolDirectory; ///< empty = <data directory>/forward/<name>
     quint64 spoolMaxBytes = quint64{1} << 30;
     /** A connection is closed cleanly (acknowledging what it carried) after this long... */
     std::chrono::milliseconds ackInterval{std::chrono::seconds(5)};
     /** ...or after this many payload bytes, whichever comes first. */
     quint64 ackBytes = quint64{16} << 20;
-    quint32 snaplen = 65535;      ///< D4 payload bytes per packet (d4-sensor's default -s)
+    quint32 snaplen = 65535; ///< D4 payload bytes per packet (d4-sensor's default -s)
 
     bool isPcap() const { return type == 1; }
 };

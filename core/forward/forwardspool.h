@@ -57,7 +57,8 @@ public:
      * Reads records after @p cursor, at most @p maxRecords and about @p maxBytes (at least one
      * record), and advances @p cursor past them. Waits up to @p wait when there is nothing to read.
      */
-    QByteArrayList read(SpoolCursor &cursor, int maxRecords, qsizetype maxBytes, std::chrono::milliseconds wait);
+    QByteArrayList read(SpoolCursor &cursor, int maxRecords, qsizetype maxBytes,
+                        std::chrono::milliseconds wait);
 
     /** Everything before @p cursor reached the partner: saved, and freed segments deleted. */
     bool acknowledge(const SpoolCursor &cursor);

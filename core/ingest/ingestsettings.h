@@ -22,7 +22,7 @@ struct IngestSettings
     qint64 readBudgetPerPass = 256 * 1024;
     /// At stop, how long connected sensors may go on sending until they close; the connections
     /// still open then are aborted. 0 = abort them all at once (IngestServer::stop).
-    int shutdownDrainMs = 5000;
+    int shutdownDrainMs = 10000;
     /// During the drain, a connection that received nothing for this long is closed at once, so
     /// an idle sensor does not hold up the stop.
     int drainIdleCloseMs = 1000;

@@ -217,7 +217,7 @@ std::optional<SensorError> TlsConnection::write(std::span<const std::uint8_t> da
     return std::nullopt;
 }
 
-void TlsConnection::shutdown(milliseconds linger)
+bool TlsConnection::shutdown(milliseconds linger)
 {
     const Clock::time_point deadline = Clock::now() + linger;
     for (;;) {
@@ -241,11 +241,14 @@ void TlsConnection::shutdown(milliseconds linger)
             continue;
         }
         if (ready <= 0) {
-            return;
+            return false;
         }
         const ssize_t n = ::recv(m_fd, scratch.data(), scratch.size(), 0);
-        if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
-            return;
+        if (n == 0) {
+            return true;
+        }
+        if (n < 0 && errno != EINTR && errno != EAGAIN) {
+            return false;
         }
     }
 }

@@ -58,8 +58,10 @@ public:
     /**
      * Clean end: sends close_notify, half-closes, then reads until the server closes or
      * @p linger passes, so that closing never resets a connection the server is still reading.
+     * True when the server closed its side in time (an orderly end of the TCP stream): it then
+     * read everything sent before our close_notify. False on timeout or reset.
      */
-    void shutdown(std::chrono::milliseconds linger);
+    bool shutdown(std::chrono::milliseconds linger);
 
     /** The server certificate's SHA-256 fingerprint, for logs. */
     QString peerFingerprint() const;

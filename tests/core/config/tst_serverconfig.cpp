@@ -28,7 +28,7 @@ private Q_SLOTS:
         QCOMPARE(config->analyzerQueuesMaxSize, 100000000);
         QCOMPARE(config->maxPayloadSize, 1000000);
         QCOMPARE(config->idleTimeoutSeconds, 30);
-        QCOMPARE(config->shutdownDrainSeconds, 5);
+        QCOMPARE(config->shutdownDrainSeconds, 10);
         QVERIFY(!config->externalRedis);
     }
 

@@ -90,7 +90,7 @@ private Q_SLOTS:
 
     // A sensor streaming when SIGTERM arrives finishes its window and closes cleanly (close_notify):
     // every line it wrote, before and after the signal, is stored, and d4-server exits as soon as
-    // the sensor is gone, well within drain + 2 s. The drain time is the default (5 s).
+    // the sensor is gone, well within drain + 2 s. The drain time is the default (10 s).
     void streamingSensorFinishesItsWindow()
     {
         D4ServerProcess server;
@@ -132,7 +132,7 @@ private Q_SLOTS:
         QCOMPARE(stored.size(), sent.size());
         QCOMPARE(stored, sent);
         const QByteArray log = server.output();
-        QVERIFY2(log.contains("Draining 1 sensor connections for up to 5 s"), log.constData());
+        QVERIFY2(log.contains("Draining 1 sensor connections for up to 10 s"), log.constData());
         QVERIFY2(log.contains("every sensor connection closed"), log.constData());
     }
 
