@@ -69,17 +69,17 @@ now() { echo "${EPOCHREALTIME}"; }
 calc() { awk "BEGIN { printf \"$1\", ($2) }"; }
 field() { tr ' ' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k { print $2; exit }'; }
 
-start_redis() { # name -> port
+start_redis() { # name -> sets redis_port (no subshell: the pid must reach the cleanup list)
     local port=$((20000 + RANDOM % 40000))
     mkdir -p "$tmp/$1-redis"
     redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$tmp/$1-redis" \
-        --logfile "$tmp/$1-redis/redis.log" --daemonize no > /dev/null &
+        --logfile "$tmp/$1-redis/redis.log" --daemonize no > /dev/null 2>&1 < /dev/null &
     pids+=($!)
     for _ in $(seq 50); do
         [[ $(redis-cli -p "$port" PING 2> /dev/null) = PONG ]] && break
         sleep 0.1
     done
-    echo "$port"
+    redis_port=$port
 }
 write_conf() { # file redis-port extra-sections
     cat > "$1" <<CONF
@@ -108,7 +108,7 @@ $3
 CONF
 }
 start_d4() { # name port-argument -> sets d4_port, d4_fingerprint
-    "$server" --config "$tmp/$1.conf" --port "$2" --data-dir "$tmp/$1-data" > "$tmp/$1.out" 2> "$tmp/$1.err" &
+    "$server" --config "$tmp/$1.conf" --port "$2" --data-dir "$tmp/$1-data" > "$tmp/$1.out" 2> "$tmp/$1.err" < /dev/null &
     pids+=($!)
     for _ in $(seq 200); do
         if line=$(grep -m1 'listening on port' "$tmp/$1.out" 2> /dev/null); then
@@ -131,8 +131,10 @@ add_queue() { # redis-port type -> queue uuid
     echo "$queue"
 }
 
-partner_redis=$(start_redis partner)
-local_redis=$(start_redis local)
+start_redis partner
+partner_redis=$redis_port
+start_redis local
+local_redis=$redis_port
 write_conf "$tmp/partner.conf" "$partner_redis" ""
 start_d4 partner 0
 partner_port=$d4_port
