@@ -12,6 +12,7 @@
 #include <QThread>
 #include <QtEndian>
 
+#include "workers/queuemanager.h"
 #include "workers/workertestbase.h"
 
 using namespace d4;
@@ -282,6 +283,99 @@ private Q_SLOTS:
         std::sort(expected.begin(), expected.end());
         QCOMPARE(received, expected);
         QVERIFY(localStat("connections", 2) >= 2);
+    }
+
+    // A queue source: the rule registers its missing queue, consumes it (keep zones, pseudonymised
+    // clients, a dropped rrtype) and first sends what a previous run left in its in-flight list.
+    void queueSourceAndInFlightRecovery()
+    {
+        const QByteArray queue = "0f0e0d0c-0b0a-4908-8706-050403020100";
+        const QByteArray inflight = "d4console:forward:inflight:share:" + queue;
+        const QByteArray leftover1 = pdnsLine(1, "left1.example.org", "10.9.9.9");
+        const QByteArray leftover2 = pdnsLine(2, "left2.example.org", "10.9.9.9");
+        // LPUSH order, as the rule's batch script leaves it: the oldest item is the last one.
+        local({"LPUSH", inflight, leftover1, leftover2}, D4ServerProcess::kAnalyzerDb);
+        const QByteArray partnerQueue = addQueue(8);
+        m_localProcess->setServerOptions(
+            serverOptions() +
+            ruleSection(8, QStringLiteral("queues = ") + QString::fromLatin1(queue),
+                        QStringLiteral("keep_zones = example.org\nclient_fields = pseudonymise\n"
+                                       "pseudonym_key = test-pseudonym-key-0123\ndrop_rrtypes = AAAA")));
+        QVERIFY2(m_localProcess->start(m_localRedis), qPrintable(m_localProcess->errorString()));
+        QCOMPARE(local({"HGET", "analyzer:" + queue, "type"}).string, QByteArray("8"));
+
+        TestSensor sensor(newUuid(), 8);
+        QVERIFY(sensor.connectTo(m_localProcess->port()));
+        QByteArray payload;
+        for (int i = 0; i < 30; ++i) {
+            payload += pdnsLine(100 + i, "www" + QByteArray::number(i) + ".example.org", "10.1.1.1") + '\n';
+            payload += pdnsLine(200 + i, "www" + QByteArray::number(i) + ".other.net", "10.1.1.1") + '\n';
+            payload +=
+                QByteArray(pdnsLine(300 + i, "v6-" + QByteArray::number(i) + ".example.org", "10.1.1.1"))
+                    .replace("||A||", "||AAAA||") +
+                '\n';
+        }
+        QVERIFY(sensor.send(payload));
+        sensor.close();
+
+        const QByteArrayList received = popAll("analyzer:8:" + partnerQueue, 32, 30000);
+        QCOMPARE(received.size(), 32);
+        // The in-flight items go first, oldest first.
+        QVERIFY2(received[0].contains("left1.example.org"), received[0].constData());
+        QVERIFY2(received[1].contains("left2.example.org"), received[1].constData());
+        QByteArray pseudonym;
+        for (const QByteArray &line : received) {
+            const QByteArrayList fields = line.split('|');
+            QVERIFY2(fields.size() == 17 && fields[8].endsWith(".example.org") && fields[10] == "A",
+                     line.constData());
+            const QByteArray client = fields[2];
+            QVERIFY2(client.startsWith("fd") && client.contains(':'), line.constData());
+            QVERIFY(!line.contains("10.1.1.1") && !line.contains("10.9.9.9"));
+            if (line.contains("www")) {
+                QVERIFY(pseudonym.isEmpty() || pseudonym == client); // one client, one pseudonym
+                pseudonym = client;
+            }
+        }
+        QCOMPARE(localStat("filtered:not_kept", 30), 30);
+        QCOMPARE(localStat("filtered:rrtype", 30), 30);
+        QCOMPARE(local({"EXISTS", inflight}, D4ServerProcess::kAnalyzerDb).integer, 0);
+        QCOMPARE(local({"LLEN", "analyzer:8:" + queue}, D4ServerProcess::kAnalyzerDb).integer, 0);
+    }
+
+    // Type 254: every connection to the partner starts with the meta header of the extended type.
+    void extendedTypeForwarded()
+    {
+        const QByteArray extended = "d4-test-ext";
+        meta({"SADD", "server:accepted_extended_type", extended});
+        local({"SADD", "server:accepted_extended_type", extended});
+        workers::QueueManager partnerQueues(m_redis.endpoint(D4ServerProcess::kMetadataDb),
+                                            m_redis.endpoint(D4ServerProcess::kAnalyzerDb));
+        QString error;
+        const std::optional<QByteArray> partnerQueue = partnerQueues.create(254, extended, {}, {}, {}, error);
+        QVERIFY2(partnerQueue, qPrintable(error));
+        m_localProcess->setServerOptions(
+            serverOptions() +
+            ruleSection(254, QStringLiteral("sensors = *"), QStringLiteral("extended_type = d4-test-ext")));
+        QVERIFY2(m_localProcess->start(m_localRedis), qPrintable(m_localProcess->errorString()));
+
+        TestSensor sensor(newUuid(), 2);
+        QVERIFY(sensor.connectTo(m_localProcess->port()));
+        QVERIFY(sensor.send("{\"type\":\"d4-test-ext\"}"));
+        sensor.setType(254);
+        QByteArrayList expected;
+        QByteArray payload;
+        for (int i = 0; i < 50; ++i) {
+            expected.append("event " + QByteArray::number(i) + " of the extended type");
+            payload += expected.last() + '\n';
+        }
+        QVERIFY(sensor.send(payload.left(700)));
+        QVERIFY(sensor.send(payload.mid(700)));
+        sensor.close();
+
+        const QByteArrayList received =
+            popAll("analyzer:" + extended + ':' + *partnerQueue, expected.size(), 30000);
+        QCOMPARE(received, expected);
+        QCOMPARE(partnerSensors(), QByteArrayList{QByteArray(kPartnerUuid).replace('-', "")});
     }
 
     void pcapHostFilter()
