@@ -39,16 +39,23 @@ constexpr int kBars = 10;
 QCustomPlot *makePlot(const QString &title, QWidget *parent)
 {
     auto *plot = new QCustomPlot(parent);
-    plot->setMinimumHeight(140);
+    plot->setMinimumHeight(170);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title));
     return plot;
 }
 
-void setBars(QCustomPlot *plot, const QList<QPair<QString, double>> &values)
+/**
+ * Bars of @p values, in order. Vertical bars suit short labels (RR types); names are long, so
+ * @p horizontal lays them out as rows read top to bottom, with labels cut to kNameLabelLength.
+ */
+void setBars(QCustomPlot *plot, const QList<QPair<QString, double>> &values, bool horizontal = false)
 {
+    constexpr qsizetype kNameLabelLength = 26;
     plot->clearPlottables();
-    auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
+    QCPAxis *keyAxis = horizontal ? plot->yAxis : plot->xAxis;
+    QCPAxis *valueAxis = horizontal ? plot->xAxis : plot->yAxis;
+    auto *bars = new QCPBars(keyAxis, valueAxis);
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     QVector<double> keys;
     QVector<double> heights;
@@ -56,14 +63,25 @@ void setBars(QCustomPlot *plot, const QList<QPair<QString, double>> &values)
     for (qsizetype i = 0; i < values.size(); ++i) {
         keys.append(double(i + 1));
         heights.append(values[i].second);
-        ticker->addTick(double(i + 1), values[i].first);
+        QString label = values[i].first;
+        if (horizontal && label.size() > kNameLabelLength) {
+            label = label.left(kNameLabelLength - 1) + QChar(0x2026);
+        }
+        ticker->addTick(double(i + 1), label);
         maximum = std::max(maximum, values[i].second);
     }
     bars->setData(keys, heights);
-    plot->xAxis->setTicker(ticker);
-    plot->xAxis->setTickLabelRotation(values.size() > 5 ? 45 : 0);
-    plot->xAxis->setRange(0, double(std::max<qsizetype>(values.size(), 1)) + 1);
-    plot->yAxis->setRange(0, maximum * 1.1);
+    keyAxis->setTicker(ticker);
+    if (horizontal) {
+        QFont small = keyAxis->tickLabelFont();
+        small.setPointSizeF(std::max(6.0, small.pointSizeF() - 2));
+        keyAxis->setTickLabelFont(small);
+        keyAxis->setRangeReversed(true); // the most seen name on top
+    } else {
+        keyAxis->setTickLabelRotation(values.size() > 5 ? 45 : 0);
+    }
+    keyAxis->setRange(0, double(std::max<qsizetype>(values.size(), 1)) + 1);
+    valueAxis->setRange(0, maximum * 1.1);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -305,7 +323,7 @@ void DnsPage::applySample(const Sample &sample)
     for (const auto &[name, count] : sample.names) {
         nameBars.append({QString::fromUtf8(name), double(count)});
     }
-    setBars(m_names, nameBars);
+    setBars(m_names, nameBars, true);
 }
 
 } // namespace d4::ui
