@@ -51,22 +51,7 @@ bool LineChannel::commit(QString &error)
             close();
         }
         if (!m_lines.isEmpty()) {
-            bool created = false;
-            if (!m_file->ensureOpen(now, created, error)) {
-                return false;
-            }
-            QByteArray text;
-            qsizetype size = 0;
-            for (const QByteArray &line : std::as_const(m_lines)) {
-                size += line.size() + 1;
-            }
-            text.reserve(size);
-            for (const QByteArray &line : std::as_const(m_lines)) {
-                text.append(line).append('\n');
-            }
-            if (!m_file->write(text, error) || !m_file->flush(error)) {
-                return false;
-            }
+            writeLines(now);
         }
     }
     if (m_lines.isEmpty()) {
@@ -91,6 +76,45 @@ bool LineChannel::commit(QString &error)
         tap->onLines(m_sensorUuid, m_typeKey, items);
     }
     return true;
+}
+
+void LineChannel::writeLines(const QDateTime &now)
+{
+    QByteArray text;
+    qsizetype size = 0;
+    for (const QByteArray &line : std::as_const(m_lines)) {
+        size += line.size() + 1;
+    }
+    text.reserve(size);
+    for (const QByteArray &line : std::as_const(m_lines)) {
+        text.append(line).append('\n');
+    }
+    QString error;
+    bool created = false;
+    if (m_file->ensureOpen(now, created, error) && m_file->write(text, error)) {
+        // Logged at most once per interval too, for a disk that has room for some batches only.
+        if (m_unwrittenLines > 0 &&
+            (!m_sinceResumeLog.isValid() || m_sinceResumeLog.elapsed() >= kDiskWarningIntervalMs)) {
+            qCInfo(lcWorkers).noquote()
+                << "writing" << m_file->currentPath() << "again; type" << m_typeKey << "of" << m_sensorUuid
+                << ":" << m_unwrittenLines << "line(s) were queued but not stored while the disk failed";
+            m_unwrittenLines = 0;
+            m_sinceResumeLog.start();
+        }
+        return;
+    }
+    // The disk is full (or the file cannot grow): the file keeps its whole lines (RotatingFile cuts
+    // a partial write off), and the lines still go to the queues and taps, which do not depend on
+    // the disk. The next batch tries again, so writing resumes once there is space.
+    m_unwrittenLines += m_lines.size();
+    m_unloggedLines += m_lines.size();
+    if (!m_sinceDiskWarning.isValid() || m_sinceDiskWarning.elapsed() >= kDiskWarningIntervalMs) {
+        qCWarning(lcWorkers).noquote()
+            << error << "; type" << m_typeKey << "of" << m_sensorUuid << ":" << m_unloggedLines
+            << "line(s) not stored since the last warning (they are still queued)";
+        m_unloggedLines = 0;
+        m_sinceDiskWarning.start();
+    }
 }
 
 void LineChannel::finish()

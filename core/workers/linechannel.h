@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QByteArrayList>
+#include <QElapsedTimer>
 #include <QString>
 
 #include "workers/extendedtypehandler.h"
@@ -48,7 +49,12 @@ public:
     }
     /** Adds one stream entry's bytes. */
     void feed(QByteArrayView message) override { m_rebuilder.feed(message, m_lines); }
-    /** Writes, pushes and taps the lines fed since the last commit. False with @p error on failure. */
+    /**
+     * Writes, pushes and taps the lines fed since the last commit. False with @p error on a Redis
+     * failure. A disk failure (full disk, file size limit) does not fail the commit: the lines
+     * that cannot be stored are still pushed and tapped, and a warning naming the file is logged
+     * at most once per kDiskWarningIntervalMs; every commit tries the file again.
+     */
     bool commit(QString &error) override;
     /** Closes and gzips the current file. */
     void close() override;
@@ -61,7 +67,12 @@ public:
     QByteArray pending() const override { return m_rebuilder.pending(); }
     void setPending(const QByteArray &pending) override { m_rebuilder.setPending(pending); }
 
+    static constexpr qint64 kDiskWarningIntervalMs = 10000;
+
 private:
+    /** Appends m_lines to the file; on a disk failure counts them and maybe warns. */
+    void writeLines(const QDateTime &now);
+
     WorkerContext &m_context;
     QByteArray m_typeKey;
     bool m_extended;
@@ -71,6 +82,10 @@ private:
     QByteArrayList m_lines;
     LineValidator m_validator;
     RejectedLineCounter m_rejections;
+    qint64 m_unwrittenLines = 0; ///< lines not stored and not yet in a "writing again" message
+    qint64 m_unloggedLines = 0;  ///< of those, not yet in a warning
+    QElapsedTimer m_sinceDiskWarning;
+    QElapsedTimer m_sinceResumeLog;
 };
 
 } // namespace d4::workers

@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "workers/rotatingfile.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -35,7 +38,9 @@ bool RotatingFile::ensureOpen(const QDateTime &now, bool &created, QString &erro
         return false;
     }
     m_file.setFileName(path);
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append)) {
+    // Unbuffered: every write() reaches the operating system at once, so a failed one can be rolled
+    // back to the last line or record boundary (see write()).
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
         error = QStringLiteral("cannot open %1: %2").arg(path, m_file.errorString());
         return false;
     }
@@ -46,8 +51,20 @@ bool RotatingFile::ensureOpen(const QDateTime &now, bool &created, QString &erro
 
 bool RotatingFile::write(QByteArrayView bytes, QString &error)
 {
+    const qint64 before = m_file.size();
+    errno = 0;
     if (m_file.write(bytes.data(), bytes.size()) != bytes.size()) {
-        error = QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
+        // After a short write QFile reports no error of its own ("Unknown error"): the reason is
+        // in errno, from the write() that failed.
+        const int writeErrno = errno;
+        const QString reason = m_file.error() == QFileDevice::NoError && writeErrno != 0
+                                   ? QString::fromLocal8Bit(std::strerror(writeErrno))
+                                   : m_file.errorString();
+        error = QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), reason);
+        // A full disk (ENOSPC) or the file size limit (EFBIG) may have let a part through: cut it
+        // off so the file still ends at a line or record boundary and a retry does not follow a
+        // truncated record.
+        m_file.resize(before);
         return false;
     }
     return true;

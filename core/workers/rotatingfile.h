@@ -35,6 +35,10 @@ public:
      * the file is new (or empty), so the caller can write a file header. False with @p error on failure.
      */
     bool ensureOpen(const QDateTime &now, bool &created, QString &error);
+    /**
+     * Appends @p bytes. On failure (disk full, file size limit…) the file is cut back to its size
+     * before the call, so it never ends with a part of @p bytes; false with @p error naming the file.
+     */
     bool write(QByteArrayView bytes, QString &error);
     /** Pushes buffered bytes to the operating system. */
     bool flush(QString &error);

@@ -202,6 +202,7 @@ void WorkerLoop::drop(const QByteArray &slotKey, bool cleanUp)
     }
     m_sessions.erase(found);
     if (cleanUp) {
+        m_retryWarnings.erase(slotKey);
         qCDebug(lcWorkers).noquote() << "session" << session << "of type" << type << "finished";
         Q_EMIT sessionFinished(type, session);
     }
@@ -281,15 +282,26 @@ void WorkerLoop::process(const QByteArray &slotKey, Slot &slot, const QList<Stre
             return;
         }
         slot.lastId = entries.constLast().id;
+        m_retryWarnings.erase(slotKey);
         return;
     case SessionWorker::Result::Rejected:
         drop(slotKey, true);
         return;
-    case SessionWorker::Result::Failed:
-        qCWarning(lcWorkers).noquote()
-            << "session" << slot.worker->session() << ":" << slot.worker->errorString() << "(retrying)";
+    case SessionWorker::Result::Failed: {
+        // A full disk or a Redis outage fails every retry (one per discovery interval): warn at
+        // most once per kRetryWarningIntervalMs per session, with how many retries were not logged.
+        RetryWarning &warning = m_retryWarnings[slotKey];
+        ++warning.unlogged;
+        if (!warning.sinceLog.isValid() || warning.sinceLog.elapsed() >= kRetryWarningIntervalMs) {
+            qCWarning(lcWorkers).noquote()
+                << "session" << slot.worker->session() << ":" << slot.worker->errorString() << "(retrying;"
+                << warning.unlogged << "failure(s) since the last warning)";
+            warning.unlogged = 0;
+            warning.sinceLog.start();
+        }
         drop(slotKey, false);
         return;
+    }
     }
 }
 

@@ -68,7 +68,15 @@ private:
     std::unique_ptr<SessionWorker> createWorker(int type, const QByteArray &session);
     void drop(const QByteArray &slotKey, bool cleanUp);
 
+    static constexpr qint64 kRetryWarningIntervalMs = 10000;
+    struct RetryWarning
+    {
+        QElapsedTimer sinceLog;
+        qint64 unlogged = 0; ///< failures since the last warning, this one included
+    };
+
     std::unique_ptr<WorkerContext> m_context;
+    std::map<QByteArray, RetryWarning> m_retryWarnings; ///< by slot key, while a session keeps failing
     const int m_index;
     const int m_count;
     std::map<QByteArray, Slot> m_sessions; ///< by "<type>:<session>"

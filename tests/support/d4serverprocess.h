@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <functional>
+
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QString>
@@ -28,6 +30,14 @@ public:
     void setServerOptions(const QString &lines) { m_serverOptions = lines; }
     /** A `password = …` line in every Redis section start() writes (a Redis with requirepass). */
     void setRedisPassword(const QString &password) { m_redisPassword = password; }
+    /**
+     * Runs @p modifier in the child between fork and exec (e.g. setrlimit for fault tests); it
+     * must only call async-signal-safe functions.
+     */
+    void setChildProcessModifier(const std::function<void()> &modifier)
+    {
+        m_process.setChildProcessModifier(modifier);
+    }
     /** More command-line arguments, e.g. --verbose. */
     void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
 
