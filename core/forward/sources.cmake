@@ -34,3 +34,4 @@ target_sources(d4core PRIVATE
 include(${CMAKE_CURRENT_LIST_DIR}/filters.cmake OPTIONAL)
 include(${CMAKE_CURRENT_LIST_DIR}/spool.cmake OPTIONAL)
 include(${CMAKE_CURRENT_LIST_DIR}/rulejson.cmake OPTIONAL)
+include(${CMAKE_CURRENT_LIST_DIR}/editor.cmake OPTIONAL)
