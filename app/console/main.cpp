@@ -217,9 +217,14 @@ int main(int argc, char *argv[])
     }
     // Forwarding rules run in the server; the page only needs their Redis keys, so it is there in
     // both modes.
+    auto *forwardPage = new d4::ui::ForwardPage(management.roles.metadata, management.roles.analyzer);
+    if (runtime) {
+        // The embedded server's rules are edited in its server.conf, when it has one.
+        forwardPage->setConfigFile(parser.isSet(options.config) ? parser.value(options.config)
+                                                                : settings.configFile);
+    }
     window.addPage(QCoreApplication::translate("main", "Sharing"),
-                   window.style()->standardIcon(QStyle::SP_ArrowForward),
-                   new d4::ui::ForwardPage(management.roles.metadata, management.roles.analyzer));
+                   window.style()->standardIcon(QStyle::SP_ArrowForward), forwardPage);
     QObject::connect(window.settingsAction(), &QAction::triggered, &window, [&window] {
         QSettings current;
         d4::ui::SettingsDialog dialog(d4::ui::ConsoleSettings::load(current), false, &window);

@@ -3,3 +3,5 @@
 # tests/gui/CMakeLists.txt).
 d4_add_test(NAME tst_forwardpage SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_forwardpage.cpp LABELS gui
     LIBRARIES d4ui)
+d4_add_test(NAME tst_forwardruledialog SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_forwardruledialog.cpp LABELS gui
+    LIBRARIES d4ui)

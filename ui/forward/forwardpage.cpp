@@ -9,6 +9,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
@@ -18,6 +19,8 @@
 
 #include "charts/qcustomplotinclude.h"
 #include "forward/forwardpreviewpanel.h"
+#include "forward/forwardruleconfigwriter.h"
+#include "forward/forwardruledialog.h"
 #include "forward/forwardrulesmodel.h"
 #include "forward/forwardstatusreader.h"
 
@@ -57,6 +60,13 @@ ForwardPage::ForwardPage(store::RedisEndpoint metadata, store::RedisEndpoint ana
 
     m_pause = new QPushButton(tr("&Pause"), this);
     m_pause->setEnabled(false);
+    m_new = new QPushButton(tr("&New rule…"), this);
+    m_edit = new QPushButton(tr("&Edit…"), this);
+    m_remove = new QPushButton(tr("Re&move"), this);
+    m_apply = new QLabel(this);
+    m_apply->setObjectName(QStringLiteral("forwardApply"));
+    m_apply->setWordWrap(true);
+    m_apply->hide();
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     auto *intro =
@@ -95,6 +105,9 @@ ForwardPage::ForwardPage(store::RedisEndpoint metadata, store::RedisEndpoint ana
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_pause);
+    buttons->addWidget(m_new);
+    buttons->addWidget(m_edit);
+    buttons->addWidget(m_remove);
     buttons->addWidget(m_status, 1);
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -102,6 +115,7 @@ ForwardPage::ForwardPage(store::RedisEndpoint metadata, store::RedisEndpoint ana
     topLayout->addWidget(intro);
     topLayout->addWidget(m_table, 1);
     topLayout->addLayout(buttons);
+    topLayout->addWidget(m_apply);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
     splitter->addWidget(m_tabs);
@@ -111,6 +125,10 @@ ForwardPage::ForwardPage(store::RedisEndpoint metadata, store::RedisEndpoint ana
     layout->addWidget(splitter);
 
     connect(m_pause, &QPushButton::clicked, this, &ForwardPage::togglePause);
+    connect(m_new, &QPushButton::clicked, this, [this] { editRule(QString()); });
+    connect(m_edit, &QPushButton::clicked, this, [this] { editRule(selectedRule()); });
+    connect(m_remove, &QPushButton::clicked, this, &ForwardPage::confirmRemove);
+    updateEditButtons();
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ForwardPage::selectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ForwardPage::selectionChanged);
@@ -210,6 +228,62 @@ QString ForwardPage::selectedRule() const
 void ForwardPage::selectionChanged()
 {
     updateDetails();
+    updateEditButtons();
+}
+
+void ForwardPage::setConfigFile(const QString &path)
+{
+    m_configFile = path;
+    updateEditButtons();
+}
+
+void ForwardPage::updateEditButtons()
+{
+    const bool canEdit = !m_configFile.isEmpty();
+    const QString why = canEdit ? QString()
+                                : tr("Rules are edited in the embedded server's server.conf: choose one in "
+                                     "File > Settings (or start with --config) to edit them here.");
+    for (QPushButton *button : {m_new, m_edit, m_remove}) {
+        button->setToolTip(why);
+    }
+    m_new->setEnabled(canEdit);
+    m_edit->setEnabled(canEdit && !selectedRule().isEmpty());
+    m_remove->setEnabled(canEdit && !selectedRule().isEmpty());
+}
+
+void ForwardPage::editRule(const QString &name)
+{
+    ForwardRuleDialog dialog(m_configFile, name, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_apply->setText(tr("Rule %1 saved in %2. The change applies when the server restarts: restart "
+                            "D4 Console to apply.")
+                             .arg(dialog.ruleName(), m_configFile));
+        m_apply->show();
+    }
+}
+
+void ForwardPage::confirmRemove()
+{
+    const QString name = selectedRule();
+    if (name.isEmpty() ||
+        QMessageBox::question(this, tr("Remove rule"),
+                              tr("Remove rule %1 from %2?").arg(name, m_configFile)) != QMessageBox::Yes) {
+        return;
+    }
+    removeRule(name);
+}
+
+bool ForwardPage::removeRule(const QString &name)
+{
+    config::ConfigError error;
+    const bool removed =
+        forward::ForwardRuleConfigWriter::updateFile(m_configFile, name, std::nullopt, error);
+    m_apply->setText(removed ? tr("Rule %1 removed from %2. The change applies when the server restarts: "
+                                  "restart D4 Console to apply.")
+                                   .arg(name, m_configFile)
+                             : error.toString());
+    m_apply->show();
+    return removed;
 }
 
 void ForwardPage::updateDetails()
@@ -278,6 +352,13 @@ void ForwardPage::togglePause()
     const QString name = status->name;
     const bool pause = !status->paused;
     m_pause->setEnabled(false);
+    m_new = new QPushButton(tr("&New rule…"), this);
+    m_edit = new QPushButton(tr("&Edit…"), this);
+    m_remove = new QPushButton(tr("Re&move"), this);
+    m_apply = new QLabel(this);
+    m_apply->setObjectName(QStringLiteral("forwardApply"));
+    m_apply->setWordWrap(true);
+    m_apply->hide();
     m_status->setText(pause ? tr("Pausing %1…").arg(name) : tr("Resuming %1…").arg(name));
     QPointer<ForwardPage> self(this);
     post([self, name, pause](ForwardStatusReader &reader) {

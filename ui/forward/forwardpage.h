@@ -32,7 +32,9 @@ class ForwardRulesModel;
  * Redis (METADATA), with their live state and counters refreshed every second, Pause/Resume for
  * the selected rule, its throughput and filter breakdown, and a dry-run preview of its filters.
  * Redis is only read and written on the page's own thread (a ForwardStatusReader driven by queued
- * calls); the GUI thread never waits for it. The page does not edit rules.
+ * calls); the GUI thread never waits for it. With the server.conf of the embedded server
+ * (setConfigFile), New rule / Edit / Remove change its [Forward:<name>] sections (ForwardRuleDialog);
+ * the server reads them when it starts.
  */
 class ForwardPage final : public QWidget
 {
@@ -50,6 +52,18 @@ public:
     QTabWidget *tabs() const noexcept { return m_tabs; }
     QLabel *statusLabel() const noexcept { return m_status; }
     QCustomPlot *throughputPlot() const noexcept { return m_chart; }
+
+    /**
+     * The server.conf the rules are edited in; empty (the default) disables editing, with a
+     * tooltip that says a server.conf is needed.
+     */
+    void setConfigFile(const QString &path);
+    QPushButton *newButton() const noexcept { return m_new; }
+    QPushButton *editButton() const noexcept { return m_edit; }
+    QPushButton *removeButton() const noexcept { return m_remove; }
+    QLabel *applyLabel() const noexcept { return m_apply; }
+    /** Removes rule @p name from the server.conf, without asking; false and the error shown on failure. */
+    bool removeRule(const QString &name);
 
     /** Reads the rules once (the timer does it every second); refreshed() follows. */
     void refresh();
@@ -69,6 +83,9 @@ private:
     void applyRules(const QList<forward::ForwardRuleStatus> &rules, const QString &error);
     void selectionChanged();
     void updateDetails();
+    void editRule(const QString &name);
+    void confirmRemove();
+    void updateEditButtons();
     void requestSample(const QByteArray &queueUuid);
     /** Runs @p job on the page's thread with the reader. */
     template <typename Job> void post(Job &&job);
@@ -79,6 +96,11 @@ private:
     ForwardRulesModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QPushButton *m_pause = nullptr;
+    QPushButton *m_new = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_remove = nullptr;
+    QLabel *m_apply = nullptr;
+    QString m_configFile;
     QLabel *m_status = nullptr;
     QLabel *m_breakdown = nullptr;
     QTabWidget *m_tabs = nullptr;

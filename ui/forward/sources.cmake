@@ -5,10 +5,12 @@ target_sources(d4ui PRIVATE
     forward/forwardpreviewmodel.h
     forward/forwardpreviewpanel.h
     forward/forwardpreviewrunner.h
+    forward/forwardruledialog.h
     forward/forwardrulesmodel.h
     forward/forwardpage.cpp
     forward/forwardpreviewmodel.cpp
     forward/forwardpreviewpanel.cpp
     forward/forwardpreviewrunner.cpp
+    forward/forwardruledialog.cpp
     forward/forwardrulesmodel.cpp
 )
