@@ -856,6 +856,38 @@ Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgeleh
         <source>&amp;Dry-run preview</source>
         <translation>&amp;Dry-Run-Vorschau</translation>
     </message>
+    <message>
+        <source>&amp;New rule…</source>
+        <translation>&amp;Neue Regel…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Rem&amp;ove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Rules are edited in the embedded server&apos;s server.conf: choose one in File &gt; Settings (or start with --config) to edit them here.</source>
+        <translation>Regeln werden in der server.conf des eingebetteten Servers bearbeitet: Wählen Sie eine unter Datei &gt; Einstellungen (oder starten Sie mit --config), um sie hier zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Rule %1 saved in %2. The change applies when the server restarts: restart D4 Console to apply.</source>
+        <translation>Regel %1 in %2 gespeichert. Die Änderung gilt nach einem Neustart des Servers: Starten Sie D4 Console neu, um sie anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+    <message>
+        <source>Remove rule %1 from %2?</source>
+        <translation>Regel %1 aus %2 entfernen?</translation>
+    </message>
+    <message>
+        <source>Rule %1 removed from %2. The change applies when the server restarts: restart D4 Console to apply.</source>
+        <translation>Regel %1 aus %2 entfernt. Die Änderung gilt nach einem Neustart des Servers: Starten Sie D4 Console neu, um sie anzuwenden.</translation>
+    </message>
 </context>
 <context>
     <name>d4::ui::ForwardPreviewModel</name>
@@ -983,6 +1015,169 @@ Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgeleh
     <message>
         <source>Run pre&amp;view</source>
         <translation>&amp;Vorschau ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ForwardRuleDialog</name>
+    <message>
+        <source>Edit rule %1</source>
+        <translation>Regel %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New forwarding rule</source>
+        <translation>Neue Weiterleitungsregel</translation>
+    </message>
+    <message>
+        <source>Rule and sources</source>
+        <translation>Regel und Quellen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Enabled (yes/no):</source>
+        <translation>Aktiv (yes/no):</translation>
+    </message>
+    <message>
+        <source>&amp;Type (1, 3, 8, 254):</source>
+        <translation>&amp;Typ (1, 3, 8, 254):</translation>
+    </message>
+    <message>
+        <source>Extended type:</source>
+        <translation>Erweiterter Typ:</translation>
+    </message>
+    <message>
+        <source>Sens&amp;ors (UUIDs, @group, *):</source>
+        <translation>Sens&amp;oren (UUIDs, @Gruppe, *):</translation>
+    </message>
+    <message>
+        <source>&amp;Queues (UUIDs):</source>
+        <translation>&amp;Queues (UUIDs):</translation>
+    </message>
+    <message>
+        <source>Partner and TLS</source>
+        <translation>Partner und TLS</translation>
+    </message>
+    <message>
+        <source>&amp;Partner (host:port):</source>
+        <translation>&amp;Partner (Host:Port):</translation>
+    </message>
+    <message>
+        <source>Partner &amp;UUID:</source>
+        <translation>Partner-&amp;UUID:</translation>
+    </message>
+    <message>
+        <source>Partner &amp;key:</source>
+        <translation>Partner-Schlüsse&amp;l:</translation>
+    </message>
+    <message>
+        <source>Partner CA file:</source>
+        <translation>CA-Datei des Partners:</translation>
+    </message>
+    <message>
+        <source>Partner p&amp;in (SHA-256):</source>
+        <translation>Partner-P&amp;in (SHA-256):</translation>
+    </message>
+    <message>
+        <source>Accept any certificate (yes/no):</source>
+        <translation>Jedes Zertifikat akzeptieren (yes/no):</translation>
+    </message>
+    <message>
+        <source>Longest retry back-off (s):</source>
+        <translation>Längste Wartezeit zwischen Versuchen (s):</translation>
+    </message>
+    <message>
+        <source>Line filters</source>
+        <translation>Zeilenfilter</translation>
+    </message>
+    <message>
+        <source>Passive DNS lines (yes/no):</source>
+        <translation>Passive-DNS-Zeilen (yes/no):</translation>
+    </message>
+    <message>
+        <source>Layout fields:</source>
+        <translation>Felder des Formats:</translation>
+    </message>
+    <message>
+        <source>Layout separator:</source>
+        <translation>Trennzeichen des Formats:</translation>
+    </message>
+    <message>
+        <source>&amp;Drop zones:</source>
+        <translation>Ausgeschlossene &amp;Zonen:</translation>
+    </message>
+    <message>
+        <source>Keep zones:</source>
+        <translation>Beibehaltene Zonen:</translation>
+    </message>
+    <message>
+        <source>C&amp;lient fields (keep, drop, pseudonymise):</source>
+        <translation>&amp;Client-Felder (keep, drop, pseudonymise):</translation>
+    </message>
+    <message>
+        <source>Pseudonym key:</source>
+        <translation>Pseudonym-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Dropped DNS types:</source>
+        <translation>Ausgeschlossene DNS-Typen:</translation>
+    </message>
+    <message>
+        <source>Sample (0–1]:</source>
+        <translation>Stichprobe (0–1]:</translation>
+    </message>
+    <message>
+        <source>Pcap filters</source>
+        <translation>Pcap-Filter</translation>
+    </message>
+    <message>
+        <source>Pcap &amp;filter:</source>
+        <translation>Pcap-&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Snap length:</source>
+        <translation>Snap-Länge:</translation>
+    </message>
+    <message>
+        <source>Link type:</source>
+        <translation>Link-Typ:</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <source>Spool directory:</source>
+        <translation>Spool-Verzeichnis:</translation>
+    </message>
+    <message>
+        <source>Spool size (MB):</source>
+        <translation>Spool-Größe (MB):</translation>
+    </message>
+    <message>
+        <source>Acknowledgement interval (ms):</source>
+        <translation>Bestätigungsintervall (ms):</translation>
+    </message>
+    <message>
+        <source>Acknowledgement window (MB):</source>
+        <translation>Bestätigungsfenster (MB):</translation>
+    </message>
+    <message>
+        <source>Packet size:</source>
+        <translation>Paketgröße:</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>A rule needs a name.</source>
+        <translation>Eine Regel braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is already a rule named %1.</source>
+        <translation>Es gibt bereits eine Regel namens %1.</translation>
     </message>
 </context>
 <context>

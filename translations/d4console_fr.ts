@@ -856,6 +856,38 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
         <source>&amp;Dry-run preview</source>
         <translation>&amp;Aperçu à blanc</translation>
     </message>
+    <message>
+        <source>&amp;New rule…</source>
+        <translation>&amp;Nouvelle règle…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Rem&amp;ove</source>
+        <translation>S&amp;upprimer</translation>
+    </message>
+    <message>
+        <source>Rules are edited in the embedded server&apos;s server.conf: choose one in File &gt; Settings (or start with --config) to edit them here.</source>
+        <translation>Les règles se modifient dans le server.conf du serveur intégré : choisissez-en un dans Fichier &gt; Paramètres (ou démarrez avec --config) pour les modifier ici.</translation>
+    </message>
+    <message>
+        <source>Rule %1 saved in %2. The change applies when the server restarts: restart D4 Console to apply.</source>
+        <translation>Règle %1 enregistrée dans %2. La modification s&apos;applique au redémarrage du serveur : redémarrez D4 Console pour l&apos;appliquer.</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Supprimer la règle</translation>
+    </message>
+    <message>
+        <source>Remove rule %1 from %2?</source>
+        <translation>Supprimer la règle %1 de %2 ?</translation>
+    </message>
+    <message>
+        <source>Rule %1 removed from %2. The change applies when the server restarts: restart D4 Console to apply.</source>
+        <translation>Règle %1 supprimée de %2. La modification s&apos;applique au redémarrage du serveur : redémarrez D4 Console pour l&apos;appliquer.</translation>
+    </message>
 </context>
 <context>
     <name>d4::ui::ForwardPreviewModel</name>
@@ -983,6 +1015,169 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
     <message>
         <source>Run pre&amp;view</source>
         <translation>Lancer l&apos;aperç&amp;u</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ForwardRuleDialog</name>
+    <message>
+        <source>Edit rule %1</source>
+        <translation>Modifier la règle %1</translation>
+    </message>
+    <message>
+        <source>New forwarding rule</source>
+        <translation>Nouvelle règle de transfert</translation>
+    </message>
+    <message>
+        <source>Rule and sources</source>
+        <translation>Règle et sources</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Enabled (yes/no):</source>
+        <translation>Active (yes/no) :</translation>
+    </message>
+    <message>
+        <source>&amp;Type (1, 3, 8, 254):</source>
+        <translation>&amp;Type (1, 3, 8, 254) :</translation>
+    </message>
+    <message>
+        <source>Extended type:</source>
+        <translation>Type étendu :</translation>
+    </message>
+    <message>
+        <source>Sens&amp;ors (UUIDs, @group, *):</source>
+        <translation>Capteu&amp;rs (UUID, @groupe, *) :</translation>
+    </message>
+    <message>
+        <source>&amp;Queues (UUIDs):</source>
+        <translation>File&amp;s (UUID) :</translation>
+    </message>
+    <message>
+        <source>Partner and TLS</source>
+        <translation>Partenaire et TLS</translation>
+    </message>
+    <message>
+        <source>&amp;Partner (host:port):</source>
+        <translation>&amp;Partenaire (hôte:port) :</translation>
+    </message>
+    <message>
+        <source>Partner &amp;UUID:</source>
+        <translation>&amp;UUID du partenaire :</translation>
+    </message>
+    <message>
+        <source>Partner &amp;key:</source>
+        <translation>&amp;Clé du partenaire :</translation>
+    </message>
+    <message>
+        <source>Partner CA file:</source>
+        <translation>Fichier CA du partenaire :</translation>
+    </message>
+    <message>
+        <source>Partner p&amp;in (SHA-256):</source>
+        <translation>Empre&amp;inte du partenaire (SHA-256) :</translation>
+    </message>
+    <message>
+        <source>Accept any certificate (yes/no):</source>
+        <translation>Accepter tout certificat (yes/no) :</translation>
+    </message>
+    <message>
+        <source>Longest retry back-off (s):</source>
+        <translation>Attente maximale entre tentatives (s) :</translation>
+    </message>
+    <message>
+        <source>Line filters</source>
+        <translation>Filtres de lignes</translation>
+    </message>
+    <message>
+        <source>Passive DNS lines (yes/no):</source>
+        <translation>Lignes DNS passif (yes/no) :</translation>
+    </message>
+    <message>
+        <source>Layout fields:</source>
+        <translation>Champs du format :</translation>
+    </message>
+    <message>
+        <source>Layout separator:</source>
+        <translation>Séparateur du format :</translation>
+    </message>
+    <message>
+        <source>&amp;Drop zones:</source>
+        <translation>Zones e&amp;xclues :</translation>
+    </message>
+    <message>
+        <source>Keep zones:</source>
+        <translation>Zones conservées :</translation>
+    </message>
+    <message>
+        <source>C&amp;lient fields (keep, drop, pseudonymise):</source>
+        <translation>Champs c&amp;lient (keep, drop, pseudonymise) :</translation>
+    </message>
+    <message>
+        <source>Pseudonym key:</source>
+        <translation>Clé des pseudonymes :</translation>
+    </message>
+    <message>
+        <source>Dropped DNS types:</source>
+        <translation>Types DNS exclus :</translation>
+    </message>
+    <message>
+        <source>Sample (0–1]:</source>
+        <translation>Échantillon (0–1] :</translation>
+    </message>
+    <message>
+        <source>Pcap filters</source>
+        <translation>Filtres pcap</translation>
+    </message>
+    <message>
+        <source>Pcap &amp;filter:</source>
+        <translation>&amp;Filtre pcap :</translation>
+    </message>
+    <message>
+        <source>Snap length:</source>
+        <translation>Longueur de capture :</translation>
+    </message>
+    <message>
+        <source>Link type:</source>
+        <translation>Type de lien :</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Spool directory:</source>
+        <translation>Répertoire du spool :</translation>
+    </message>
+    <message>
+        <source>Spool size (MB):</source>
+        <translation>Taille du spool (Mo) :</translation>
+    </message>
+    <message>
+        <source>Acknowledgement interval (ms):</source>
+        <translation>Intervalle d&apos;acquittement (ms) :</translation>
+    </message>
+    <message>
+        <source>Acknowledgement window (MB):</source>
+        <translation>Fenêtre d&apos;acquittement (Mo) :</translation>
+    </message>
+    <message>
+        <source>Packet size:</source>
+        <translation>Taille des paquets :</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>A rule needs a name.</source>
+        <translation>Une règle doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>There is already a rule named %1.</source>
+        <translation>Il existe déjà une règle nommée %1.</translation>
     </message>
 </context>
 <context>

@@ -2,25 +2,33 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 // The Sharing page, offscreen, on a real redis-server filled as the forwarding server fills it
 // (rule JSON, accounting hashes): the table and its live updates, Pause/Resume writing the control
-// hash, and the dry-run preview of pasted passivedns lines, of a queue sample and of a capture.
+// hash, the dry-run preview of pasted passivedns lines, of a queue sample and of a capture, and
+// editing the rules of a server.conf (New rule / Edit / Remove).
 // With D4_SCREENSHOT_DIR set, the page is saved as forward.png.
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "forward/filterdecision.h"
 #include "forward/forwardkeys.h"
 #include "forward/forwardpage.h"
 #include "forward/forwardpreviewmodel.h"
 #include "forward/forwardpreviewpanel.h"
+#include "forward/forwardruledialog.h"
 #include "forward/forwardrulejson.h"
 #include "forward/forwardrulesmodel.h"
 #include "mainwindow/mainwindow.h"
@@ -374,6 +382,80 @@ private Q_SLOTS:
         for (const auto &item : model->items()) {
             QCOMPARE(item.reason, FilterReason::PcapFilter);
         }
+    }
+
+    void editingNeedsAConfigFile()
+    {
+        auto page = makePage();
+        QTRY_COMPARE_WITH_TIMEOUT(page->rulesModel()->rowCount(), 2, 5000);
+        QVERIFY(page->selectRule(QStringLiteral("cert-partner")));
+        for (QPushButton *button : {page->newButton(), page->editButton(), page->removeButton()}) {
+            QVERIFY(!button->isEnabled());
+            QVERIFY(button->toolTip().contains(QStringLiteral("server.conf")));
+        }
+        QCOMPARE(page->newButton()->text(), QStringLiteral("&New rule…"));
+        QCOMPARE(page->editButton()->text(), QStringLiteral("&Edit…"));
+        QCOMPARE(page->removeButton()->text(), QStringLiteral("Rem&ove"));
+
+        QTemporaryDir dir;
+        page->setConfigFile(dir.filePath(QStringLiteral("server.conf")));
+        QVERIFY(page->newButton()->isEnabled());
+        QVERIFY(page->editButton()->isEnabled());
+        QVERIFY(page->removeButton()->isEnabled());
+        QVERIFY(page->editButton()->toolTip().isEmpty());
+    }
+
+    void editThroughThePageAndRemove()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("server.conf"));
+        const QByteArray original =
+            "[D4_Server]\nserver_port = 4443\n\n[Forward:cert-partner]\nsensors = *\n"
+            "partner = d4.partner.example:4443\npartner_uuid = 9e2a4c1b-7d3f-4e5a-8b6c-0d1e2f3a4b5c\n"
+            "partner_key = never-published\npartner_insecure = yes\n\n# kept\n[Lookup_Server]\n";
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(original);
+        }
+        auto page = makePage();
+        page->setConfigFile(path);
+        QTRY_COMPARE_WITH_TIMEOUT(page->rulesModel()->rowCount(), 2, 5000);
+        QVERIFY(page->selectRule(QStringLiteral("cert-partner")));
+
+        // Edit opens the dialog on the file's values; a changed partner is saved in place.
+        bool filled = false;
+        QTimer::singleShot(0, this, [&filled] {
+            auto *dialog = qobject_cast<ui::ForwardRuleDialog *>(QApplication::activeModalWidget());
+            if (!dialog || dialog->field(QStringLiteral("partner"))->text() != u"d4.partner.example:4443") {
+                if (dialog) {
+                    dialog->reject();
+                }
+                return;
+            }
+            QLineEdit *partner = dialog->field(QStringLiteral("partner"));
+            partner->selectAll();
+            QTest::keyClick(partner, Qt::Key_Backspace);
+            QTest::keyClicks(partner, QStringLiteral("other.example:4443"));
+            filled = true;
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        });
+        page->editButton()->click();
+        QVERIFY(filled);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray edited = file.readAll();
+        file.close();
+        QVERIFY2(edited.contains("partner = other.example:4443\n"), edited.constData());
+        QVERIFY(edited.endsWith("\n# kept\n[Lookup_Server]\n"));
+        QVERIFY(!page->applyLabel()->isHidden());
+        QVERIFY2(page->applyLabel()->text().contains(QStringLiteral("restart D4 Console")),
+                 qPrintable(page->applyLabel()->text()));
+
+        QVERIFY(page->removeRule(QStringLiteral("cert-partner")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("[D4_Server]\nserver_port = 4443\n\n# kept\n[Lookup_Server]\n"));
+        QVERIFY(page->applyLabel()->text().contains(QStringLiteral("removed")));
     }
 
     void screenshot()

@@ -62,7 +62,7 @@ ForwardPage::ForwardPage(store::RedisEndpoint metadata, store::RedisEndpoint ana
     m_pause->setEnabled(false);
     m_new = new QPushButton(tr("&New rule…"), this);
     m_edit = new QPushButton(tr("&Edit…"), this);
-    m_remove = new QPushButton(tr("Re&move"), this);
+    m_remove = new QPushButton(tr("Rem&ove"), this);
     m_apply = new QLabel(this);
     m_apply->setObjectName(QStringLiteral("forwardApply"));
     m_apply->setWordWrap(true);
@@ -354,7 +354,7 @@ void ForwardPage::togglePause()
     m_pause->setEnabled(false);
     m_new = new QPushButton(tr("&New rule…"), this);
     m_edit = new QPushButton(tr("&Edit…"), this);
-    m_remove = new QPushButton(tr("Re&move"), this);
+    m_remove = new QPushButton(tr("Rem&ove"), this);
     m_apply = new QLabel(this);
     m_apply->setObjectName(QStringLiteral("forwardApply"));
     m_apply->setWordWrap(true);
