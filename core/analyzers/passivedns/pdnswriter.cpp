@@ -2,6 +2,11 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "analyzers/passivedns/pdnswriter.h"
 
+#include <algorithm>
+#include <charconv>
+#include <utility>
+
+#include <QSet>
 #include <QStringBuilder>
 
 #include "analyzers/passivedns/pdnskeys.h"
@@ -10,24 +15,63 @@ namespace d4::passivedns {
 
 namespace {
 
-constexpr qsizetype kTuplesPerCall = 500;
-constexpr qsizetype kArgsPerTuple = 10;
+constexpr qsizetype kSendBytes = 256 * 1024; ///< encoded commands handed to Redis at a time
+constexpr qsizetype kNamesPerZadd = 500;
+constexpr qsizetype kMergesPerCall = 500;   ///< script entries per EVAL (bounds the time Redis is busy)
+constexpr qsizetype kKnownTuples = 1 << 19; ///< tuples remembered (~10 MB), then forgotten at once
 
+/** One aggregated (kind, name, type, rdata, sensor) of a batch and where its replies are. */
 struct Aggregate
 {
     const PdnsRecord *record = nullptr;
     qint64 first = 0;
     qint64 last = 0;
     qint64 count = 0;
+    QByteArray keyName;   ///< <q>
+    QByteArray suffix;    ///< <q>:<v>:<t> (records only)
+    qsizetype reply = -1; ///< index of its first reply in the first round trip
 };
+
+/** A decimal number viewed in place, so that encoding a command allocates nothing for it. */
+struct Decimal
+{
+    explicit Decimal(qint64 value)
+        : size(std::to_chars(digits, digits + sizeof digits, value).ptr - digits)
+    {
+    }
+    operator QByteArrayView() const { return {digits, size}; }
+    char digits[24];
+    qsizetype size;
+};
+
+/** The "count first last" value of per-sensor and error hash fields. */
+QByteArray sighting(qint64 count, qint64 first, qint64 last)
+{
+    return QByteArray::number(count) % ' ' % QByteArray::number(first) % ' ' % QByteArray::number(last);
+}
+
+/** @p prefix followed by @p rest, in a reused buffer. */
+QByteArrayView joined(QByteArray &scratch, QByteArrayView prefix, QByteArrayView rest)
+{
+    scratch.clear();
+    scratch.append(prefix.data(), prefix.size());
+    scratch.append(rest.data(), rest.size());
+    return scratch;
+}
 
 } // namespace
 
 QByteArray PdnsWriter::script()
 {
-    // ARGV: processed, rejected, excluded, then per tuple: kind ('R' record, 'E' error), key name,
-    // reversed name, rdata (RCODE for 'E'), type, first, last, count, sensor, expiry seconds.
-    // Keys as in pdnskeys.h. Merged values "count first last" for per-sensor and error hashes.
+    // ARGV: a list of entries.
+    //  'T' q reversed-name v t first last count sensor: a whole tuple that this writer stored before,
+    //      so that it most probably exists: min/max/sum into its keys, or, when s: is missing (it
+    //      expired, or the store was emptied), the creation with its indexes. Counted when created.
+    //  For values that already existed (the first round trip's SET NX / HSETNX found them):
+    //  'm' key value (keep the minimum), 'M' key value (keep the maximum), 'h' key field count
+    //      first last (hash field "count first last": sum, min, max); a missing key is simply set.
+    // Returns the number of tuples created. SET drops a TTL: the writer re-applies the expiry right
+    // after this call. Keys as in pdnskeys.h.
     return QByteArrayLiteral(R"LUA(
 local function merge(key, field, c, f, l)
   local cur = redis.call('HGET', key, field)
@@ -41,51 +85,48 @@ local function merge(key, field, c, f, l)
   end
   redis.call('HSET', key, field, string.format('%d %d %d', c, f, l))
 end
-local new = 0
-if ARGV[1] ~= '0' then redis.call('INCRBY', 'stats:processed', ARGV[1]) end
-if ARGV[2] ~= '0' then redis.call('INCRBY', 'pdns:stats:rejected', ARGV[2]) end
-if ARGV[3] ~= '0' then redis.call('INCRBY', 'pdns:stats:excluded', ARGV[3]) end
-local i = 4
-while i + 9 <= #ARGV do
-  local kind, q, rq, v, t = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
-  local f, l, c = tonumber(ARGV[i + 5]), tonumber(ARGV[i + 6]), tonumber(ARGV[i + 7])
-  local s, e = ARGV[i + 8], tonumber(ARGV[i + 9])
-  if kind == 'E' then
-    merge('pdns:err:' .. q, v, c, f, l)
-    redis.call('INCRBY', 'pdns:stats:errors', c)
-  else
+local function keep(op, key, value)
+  local cur = redis.call('GET', key)
+  cur = cur and tonumber(cur)
+  local v = tonumber(value)
+  if (not cur) or (op == 'm' and cur > v) or (op == 'M' and cur < v) then
+    redis.call('SET', key, value)
+  end
+end
+local created = 0
+local i, n = 1, #ARGV
+while i <= n do
+  local op = ARGV[i]
+  if op == 'T' then
+    local q, rq, v, t = ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
+    local f, l, c, s = ARGV[i + 5], ARGV[i + 6], ARGV[i + 7], ARGV[i + 8]
     local suffix = q .. ':' .. v .. ':' .. t
     local sk = 's:' .. suffix
     local cur = redis.call('GET', sk)
     if not cur then
-      new = new + 1
+      created = created + 1
       redis.call('SET', sk, f)
       redis.call('SADD', 'r:' .. q .. ':' .. t, v)
       redis.call('SADD', 'v:' .. v .. ':' .. t, q)
       redis.call('ZADD', 'pdns:names', 0, rq)
-      redis.call('SADD', 'pdns:types', t)
-    elseif tonumber(cur) > f then
+    elseif tonumber(cur) > tonumber(f) then
       redis.call('SET', sk, f)
     end
-    local lk = 'l:' .. suffix
-    cur = redis.call('GET', lk)
-    if (not cur) or tonumber(cur) < l then redis.call('SET', lk, l) end
+    keep('M', 'l:' .. suffix, l)
     redis.call('INCRBY', 'o:' .. suffix, c)
-    redis.call('HINCRBY', 'dist:type', t, c)
-    local hk = 'pdns:sensor:' .. suffix
     if s ~= '' then
-      merge(hk, s, c, f, l)
+      merge('pdns:sensor:' .. suffix, s, tonumber(c), tonumber(f), tonumber(l))
     end
-    if e > 0 then
-      for _, k in ipairs({sk, lk, 'o:' .. suffix, 'r:' .. q .. ':' .. t, 'v:' .. v .. ':' .. t, hk}) do
-        redis.call('EXPIRE', k, e)
-      end
-    end
+    i = i + 9
+  elseif op == 'h' then
+    merge(ARGV[i + 1], ARGV[i + 2], tonumber(ARGV[i + 3]), tonumber(ARGV[i + 4]), tonumber(ARGV[i + 5]))
+    i = i + 6
+  else
+    keep(op, ARGV[i + 1], ARGV[i + 2])
+    i = i + 3
   end
-  i = i + 10
 end
-if new > 0 then redis.call('INCRBY', 'pdns:stats:tuples', new) end
-return new
+return created
 )LUA");
 }
 
@@ -95,118 +136,273 @@ PdnsWriter::PdnsWriter(store::RedisEndpoint endpoint, QHash<int, qint64> expiryB
 {
 }
 
-bool PdnsWriter::loadScript()
-{
-    const store::RedisValue reply = m_connection.command({"SCRIPT", "LOAD", script()});
-    if (reply.kind != store::RedisValue::Kind::String) {
-        m_error = QStringLiteral("SCRIPT LOAD failed: %1").arg(QString::fromUtf8(reply.string));
-        return false;
-    }
-    m_sha = reply.string;
-    return true;
-}
-
 bool PdnsWriter::write(const QList<PdnsRecord> &records, Counters counters, qint64 *newTuples)
 {
-    // Aggregate per (kind, name, type, rdata, sensor).
-    QHash<QByteArray, Aggregate> merged;
-    QList<QByteArray> order;
-    merged.reserve(records.size());
-    qint64 processed = 0;
+    // Aggregate per (kind, type, name, rdata, sensor); per-batch counters too.
+    QList<Aggregate> tuples;
+    tuples.reserve(records.size());
+    QHash<QByteArray, qsizetype> index;
+    index.reserve(records.size());
+    QHash<int, qint64> perType;
+    QHash<QByteArray, qint64> perSensor;
+    qint64 errorCount = 0;
     for (const PdnsRecord &record : records) {
-        ++processed;
+        if (record.error) {
+            errorCount += record.count;
+        } else {
+            perType[record.rrtype] += record.count;
+            if (!record.sensorId.isEmpty()) {
+                perSensor[record.sensorId] += record.count;
+            }
+        }
         QByteArray key = (record.error ? "E" : "R") % QByteArray::number(record.rrtype) % '\x1f' %
                          record.rrname % '\x1f' % record.rdata % '\x1f' % record.sensorId;
-        auto it = merged.find(key);
-        if (it == merged.end()) {
-            merged.insert(key, Aggregate{&record, record.seconds, record.seconds, record.count});
-            order.append(std::move(key));
+        const auto it = index.constFind(key);
+        if (it == index.cend()) {
+            index.insert(std::move(key), tuples.size());
+            tuples.append(Aggregate{&record, record.seconds, record.seconds, record.count, {}, {}, -1});
         } else {
-            it->first = std::min(it->first, record.seconds);
-            it->last = std::max(it->last, record.seconds);
-            it->count += record.count;
+            Aggregate &aggregate = tuples[it.value()];
+            aggregate.first = std::min(aggregate.first, record.seconds);
+            aggregate.last = std::max(aggregate.last, record.seconds);
+            aggregate.count += record.count;
         }
     }
-    QList<QByteArrayList> calls;
-    auto startCall = [&](bool firstCall) {
-        QByteArrayList call{"EVALSHA", m_sha, "0"};
-        call << QByteArray::number(firstCall ? processed : 0)
-             << QByteArray::number(firstCall ? counters.rejected : 0)
-             << QByteArray::number(firstCall ? counters.excluded : 0);
-        return call;
+    index.clear();
+
+    auto failed = [this] {
+        m_error = m_connection.errorString();
+        return false;
     };
-    QByteArrayList call = startCall(true);
-    qsizetype inCall = 0;
-    for (const QByteArray &key : std::as_const(order)) {
-        const Aggregate &aggregate = merged[key];
-        const PdnsRecord &record = *aggregate.record;
-        call << QByteArray(record.error ? "E" : "R") << keys::keyName(record.rrname)
-             << keys::reversedName(record.rrname) << record.rdata << QByteArray::number(record.rrtype)
-             << QByteArray::number(aggregate.first) << QByteArray::number(aggregate.last)
-             << QByteArray::number(aggregate.count) << record.sensorId
-             << QByteArray::number(m_expiry.value(record.rrtype, 0));
-        if (++inCall == kTuplesPerCall) {
-            calls.append(call);
-            call = startCall(false);
-            inCall = 0;
+    QByteArray buffer;
+    buffer.reserve(kSendBytes + 64 * 1024);
+    qsizetype sent = 0;
+    auto add = [&](std::initializer_list<QByteArrayView> arguments) {
+        PipelineConnection::encode(buffer, arguments);
+        ++sent;
+    };
+    auto flush = [&](bool all) {
+        if (buffer.size() < kSendBytes && !(all && !buffer.isEmpty())) {
+            return true;
         }
-    }
-    if (inCall > 0 || calls.isEmpty()) {
-        calls.append(call);
-    }
-    const qsizetype scriptCalls = calls.size();
-    // Per-sensor totals for /info, once per sensor and batch rather than once per tuple.
-    QHash<QByteArray, qint64> perSensor;
-    for (const PdnsRecord &record : records) {
-        if (!record.sensorId.isEmpty() && !record.error) {
-            perSensor[record.sensorId] += record.count;
-        }
-    }
-    for (auto it = perSensor.cbegin(); it != perSensor.cend(); ++it) {
-        calls.append({"ZINCRBY", keys::sensorCounts(), QByteArray::number(it.value()), it.key()});
-        calls.append({"SADD", keys::sensorsSeen(), it.key()});
-    }
-    static_assert(kArgsPerTuple == 10);
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        if (m_sha.isEmpty() && !loadScript()) {
-            return false;
-        }
-        for (qsizetype c = 0; c < scriptCalls; ++c) {
-            calls[c][1] = m_sha;
-        }
-        const QList<store::RedisValue> replies = m_connection.run(calls);
-        if (replies.isEmpty()) {
-            m_error = m_connection.errorString();
-            m_sha.clear();
-            return false;
-        }
-        qint64 created = 0;
-        bool noScript = false;
-        for (qsizetype r = 0; r < scriptCalls; ++r) {
-            const store::RedisValue &reply = replies[r];
+        const bool ok = m_connection.send(buffer);
+        buffer.resize(0); // keeps the capacity (clear() would free it)
+        return ok;
+    };
+    // Whether a reply is a script or command error (the batch is then reported as failed).
+    auto checkReplies = [this](const QList<store::RedisValue> &replies) {
+        for (const store::RedisValue &reply : replies) {
             if (reply.isError()) {
-                if (reply.string.startsWith("NOSCRIPT")) {
-                    noScript = true;
-                    continue;
-                }
-                m_error =
-                    QStringLiteral("passive DNS script failed: %1").arg(QString::fromUtf8(reply.string));
+                m_error = QStringLiteral("passive DNS store: Redis refused a command: %1")
+                              .arg(QString::fromUtf8(reply.string));
                 return false;
             }
-            created += reply.integer;
-        }
-        if (noScript) {
-            calls.resize(scriptCalls); // the sensor totals were applied already
-            m_sha.clear();
-            continue;
-        }
-        if (newTuples) {
-            *newTuples = created;
         }
         return true;
+    };
+
+    // Round trip 1: creations and everything that is atomic as a plain command.
+    QByteArray key;
+    QSet<QByteArray> namesSeen;
+    QByteArrayList names;
+    QByteArrayList knownCall;
+    qsizetype knownEntries = 0;
+    QList<qsizetype> knownReplies; // replies of the 'T' script calls (tuples created)
+    QList<size_t> learned;         // tuples to remember once this batch is stored
+    auto addKnown = [&] {
+        PipelineConnection::encode(buffer, knownCall);
+        knownReplies.append(sent++);
+        knownCall = QByteArrayList{"EVAL", script(), "0"};
+        knownEntries = 0;
+    };
+    knownCall = QByteArrayList{"EVAL", script(), "0"};
+    auto addNames = [&] {
+        QByteArrayList call{"ZADD", keys::names()};
+        for (const QByteArray &name : std::as_const(names)) {
+            call << "0" << name;
+        }
+        names.clear();
+        PipelineConnection::encode(buffer, call);
+        ++sent;
+    };
+    for (Aggregate &tuple : tuples) {
+        const PdnsRecord &record = *tuple.record;
+        tuple.keyName = keys::keyName(record.rrname);
+        tuple.reply = sent;
+        const QByteArray value = sighting(tuple.count, tuple.first, tuple.last);
+        if (record.error) {
+            add({"HSETNX", joined(key, "pdns:err:", tuple.keyName), record.rdata, value});
+            continue;
+        }
+        tuple.suffix = keys::firstSeen(record.rrname, record.rdata, record.rrtype).sliced(2);
+        const size_t fingerprint = qHash(QByteArray(tuple.suffix % '\x1f' % record.sensorId));
+        if (m_known.contains(fingerprint)) {
+            // Seen by this writer before: one script entry does the few calls an update needs.
+            tuple.reply = -1;
+            knownCall << "T" << tuple.keyName << keys::reversedName(record.rrname) << record.rdata
+                      << QByteArray::number(record.rrtype) << QByteArray::number(tuple.first)
+                      << QByteArray::number(tuple.last) << QByteArray::number(tuple.count) << record.sensorId;
+            if (++knownEntries == kMergesPerCall) {
+                addKnown();
+            }
+            if (!flush(false)) {
+                return failed();
+            }
+            continue;
+        }
+        learned.append(fingerprint);
+        add({"SET", joined(key, "s:", tuple.suffix), Decimal(tuple.first), "NX"});
+        add({"SET", joined(key, "l:", tuple.suffix), Decimal(tuple.last), "NX"});
+        add({"INCRBY", joined(key, "o:", tuple.suffix), Decimal(tuple.count)});
+        add({"SADD", keys::forward(record.rrname, record.rrtype), record.rdata});
+        add({"SADD", keys::inverse(record.rdata, record.rrtype), tuple.keyName});
+        if (!record.sensorId.isEmpty()) {
+            add({"HSETNX", joined(key, "pdns:sensor:", tuple.suffix), record.sensorId, value});
+        }
+        QByteArray reversed = keys::reversedName(record.rrname);
+        if (!namesSeen.contains(reversed)) {
+            namesSeen.insert(reversed);
+            names.append(std::move(reversed));
+            if (names.size() == kNamesPerZadd) {
+                addNames();
+            }
+        }
+        if (!flush(false)) {
+            return failed();
+        }
     }
-    m_error = QStringLiteral("the passive DNS script could not be loaded");
-    return false;
+    if (!names.isEmpty()) {
+        addNames();
+    }
+    if (knownEntries > 0) {
+        addKnown();
+    }
+    const qint64 processed = records.size();
+    const std::pair<QByteArray, qint64> totals[] = {{keys::processed(), processed},
+                                                    {keys::rejected(), counters.rejected},
+                                                    {keys::excluded(), counters.excluded},
+                                                    {keys::errorCount(), errorCount}};
+    for (const auto &[counter, amount] : totals) {
+        if (amount != 0) {
+            add({"INCRBY", counter, Decimal(amount)});
+        }
+    }
+    if (!perType.isEmpty()) {
+        QByteArrayList typeSet{"SADD", keys::types()};
+        for (auto it = perType.cbegin(); it != perType.cend(); ++it) {
+            add({"HINCRBY", keys::typeDistribution(), Decimal(it.key()), Decimal(it.value())});
+            typeSet << QByteArray::number(it.key());
+        }
+        PipelineConnection::encode(buffer, typeSet);
+        ++sent;
+    }
+    // Per-sensor totals for /info, once per sensor and batch rather than once per tuple.
+    for (auto it = perSensor.cbegin(); it != perSensor.cend(); ++it) {
+        add({"ZINCRBY", keys::sensorCounts(), Decimal(it.value()), it.key()});
+        add({"SADD", keys::sensorsSeen(), it.key()});
+    }
+    if (!flush(true)) {
+        return failed();
+    }
+    const QList<store::RedisValue> replies = m_connection.receive(sent);
+    if (replies.size() != sent) {
+        return failed();
+    }
+    if (!checkReplies(replies)) {
+        return false;
+    }
+
+    // Round trip 2: merges into what existed, expiry, the new-tuple counter.
+    sent = 0;
+    qint64 created = 0;
+    for (const qsizetype at : std::as_const(knownReplies)) {
+        created += replies[at].integer;
+    }
+    if (m_known.size() + learned.size() > kKnownTuples) {
+        m_known.clear();
+    }
+    for (const size_t fingerprint : std::as_const(learned)) {
+        m_known.insert(fingerprint);
+    }
+    QByteArrayList call;
+    qsizetype entries = 0;
+    auto endCall = [&] {
+        if (entries > 0) {
+            PipelineConnection::encode(buffer, call);
+            ++sent;
+        }
+        call = QByteArrayList{"EVAL", script(), "0"};
+        entries = 0;
+    };
+    endCall();
+    auto merge = [&](std::initializer_list<QByteArray> entry) {
+        call.append(QByteArrayList(entry));
+        if (++entries == kMergesPerCall) {
+            endCall();
+        }
+    };
+    for (const Aggregate &tuple : std::as_const(tuples)) {
+        const PdnsRecord &record = *tuple.record;
+        if (tuple.reply < 0) {
+            continue; // stored by a 'T' entry
+        }
+        const store::RedisValue *reply = replies.constData() + tuple.reply;
+        if (record.error) {
+            if (reply[0].integer == 0) {
+                merge({"h", keys::errors(record.rrname), record.rdata, QByteArray::number(tuple.count),
+                       QByteArray::number(tuple.first), QByteArray::number(tuple.last)});
+            }
+            continue;
+        }
+        if (reply[0].isNil()) {
+            merge({"m", "s:" % tuple.suffix, QByteArray::number(tuple.first)});
+        } else {
+            ++created;
+        }
+        if (reply[1].isNil()) {
+            merge({"M", "l:" % tuple.suffix, QByteArray::number(tuple.last)});
+        }
+        if (!record.sensorId.isEmpty() && reply[5].integer == 0) {
+            merge({"h", "pdns:sensor:" % tuple.suffix, record.sensorId, QByteArray::number(tuple.count),
+                   QByteArray::number(tuple.first), QByteArray::number(tuple.last)});
+        }
+    }
+    endCall();
+    for (const Aggregate &tuple : std::as_const(tuples)) {
+        const PdnsRecord &record = *tuple.record;
+        const qint64 expiry = record.error ? 0 : m_expiry.value(record.rrtype, 0);
+        if (expiry <= 0) {
+            continue;
+        }
+        const Decimal seconds(expiry);
+        for (const char *prefix : {"s:", "l:", "o:", "pdns:sensor:"}) {
+            add({"EXPIRE", joined(key, prefix, tuple.suffix), seconds});
+        }
+        add({"EXPIRE", keys::forward(record.rrname, record.rrtype), seconds});
+        add({"EXPIRE", keys::inverse(record.rdata, record.rrtype), seconds});
+        if (!flush(false)) {
+            return failed();
+        }
+    }
+    if (created > 0) {
+        add({"INCRBY", keys::tuples(), Decimal(created)});
+    }
+    if (sent > 0) {
+        if (!flush(true)) {
+            return failed();
+        }
+        const QList<store::RedisValue> secondReplies = m_connection.receive(sent);
+        if (secondReplies.size() != sent) {
+            return failed();
+        }
+        if (!checkReplies(secondReplies)) {
+            return false;
+        }
+    }
+    if (newTuples) {
+        *newTuples = created;
+    }
+    return true;
 }
 
 } // namespace d4::passivedns

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include "analyzers/passivedns/pdnsrecord.h"
 #include "analyzers/passivedns/pipelineconnection.h"
@@ -12,10 +13,18 @@ namespace d4::passivedns {
 
 /**
  * Writes records into the PDNS Redis (keys in pdnskeys.h). A batch is first aggregated in memory per
- * (name, type, rdata, sensor), then applied by a Lua script, one EVALSHA per chunk of tuples, all
- * chunks pipelined: first = min, last = max, count = sum of passivedns counts, atomically even with
- * several writers (analyzer-d4-passivedns' EXISTS/GET-then-SET is neither). Per-type expiry is applied
- * to every key of the tuple together (sliding window). One thread at a time.
+ * (name, type, rdata, sensor), then written in two pipelined round trips:
+ *  1. a tuple this writer has not stored yet gets plain commands, each atomic on its own: SET NX
+ *     creates s: (time_first) and l: (time_last), INCRBY adds to o: (count), SADD fills the forward
+ *     and inverse indexes, HSETNX creates the per-sensor field, ZADD the wildcard index; a tuple it
+ *     has stored before gets one entry of a Lua script that does only what an update needs (and the
+ *     creation when the tuple is gone after all). Per-batch counters are summed in memory first;
+ *  2. for the values that already existed (their SET NX / HSETNX did nothing), entries of the same
+ *     script keep the minimum, the maximum or the "count first last" sum, atomically per key; then
+ *     the per-type expiry of every key of the tuple (sliding window) and the new-tuple counter.
+ * So first = min, last = max, count = sum of passivedns counts hold with several writers
+ * (analyzer-d4-passivedns' EXISTS/GET-then-SET does not), and a new tuple costs no script work.
+ * Commands are Redis 2.6.12+ (EVAL, SET NX). One thread at a time.
  */
 class PdnsWriter final
 {
@@ -30,21 +39,26 @@ public:
 
     /**
      * Stores @p records and adds @p counters to the statistics. Returns false (errorString()) when
-     * Redis failed; the caller retries the same batch (the script is idempotent only per chunk, so a
-     * retry after a partial failure can count a chunk twice: at-least-once, as the workers).
-     * @p newTuples receives the number of tuples that did not exist before.
+     * Redis failed; the caller retries the same batch (at-least-once, as the workers: a retry after
+     * a failure between the two round trips adds that batch's counts twice; min and max are
+     * unaffected). @p newTuples receives the number of tuples that did not exist before.
      */
     bool write(const QList<PdnsRecord> &records, Counters counters, qint64 *newTuples = nullptr);
     QString errorString() const { return m_error; }
 
+    /** The merge script of the second round trip (ARGV format in pdnswriter.cpp). */
     static QByteArray script();
 
 private:
-    bool loadScript();
-
     PipelineConnection m_connection;
     QHash<int, qint64> m_expiry;
-    QByteArray m_sha;
+    /**
+     * Fingerprints of the (tuple, sensor) this writer has stored: those go to the script's update
+     * entry instead of the creation commands. Only a routing hint: the script also creates a tuple
+     * that is missing (expired, emptied store, fingerprint collision), so a stale entry costs time,
+     * never correctness.
+     */
+    QSet<size_t> m_known;
     QString m_error;
 };
 

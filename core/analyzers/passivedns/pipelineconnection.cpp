@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "analyzers/passivedns/pipelineconnection.h"
 
+#include <charconv>
+#include <cstring>
 #include <vector>
 
 #include <hiredis/hiredis.h>
@@ -95,6 +97,102 @@ QList<store::RedisValue> PipelineConnection::run(const QList<QByteArrayList> &co
             m_error = QStringLiteral("Redis at %1: %2")
                           .arg(m_endpoint.describe(), QString::fromLocal8Bit(m_context->errstr));
             m_context.reset();
+            return {};
+        }
+        auto *reply = static_cast<redisReply *>(raw);
+        replies.append(store::RedisValue::fromReply(reply));
+        freeReplyObject(reply);
+    }
+    return replies;
+}
+
+void PipelineConnection::fail()
+{
+    m_error = QStringLiteral("Redis at %1: %2")
+                  .arg(m_endpoint.describe(), QString::fromLocal8Bit(m_context->errstr));
+    m_context.reset();
+}
+
+namespace {
+
+template <typename Arguments> void encodeCommand(QByteArray &buffer, const Arguments &arguments)
+{
+    // RESP multi-bulk: *<n>\r\n then $<length>\r\n<bytes>\r\n per argument. Sized first and
+    // copied with memcpy: QByteArray::append() costs more than the copy for these short pieces.
+    constexpr qsizetype kHeaderMax = 1 + 20 + 2;
+    qsizetype bound = kHeaderMax;
+    for (const QByteArrayView argument : arguments) {
+        bound += kHeaderMax + argument.size() + 2;
+    }
+    const qsizetype start = buffer.size();
+    buffer.resize(start + bound);
+    char *const begin = buffer.data() + start;
+    char *out = begin;
+    auto header = [&out](char marker, size_t value) {
+        *out++ = marker;
+        out = std::to_chars(out, out + 20, value).ptr;
+        *out++ = '\r';
+        *out++ = '\n';
+    };
+    header('*', size_t(arguments.size()));
+    for (const QByteArrayView argument : arguments) {
+        header('$', size_t(argument.size()));
+        if (!argument.isEmpty()) {
+            std::memcpy(out, argument.data(), size_t(argument.size()));
+            out += argument.size();
+        }
+        *out++ = '\r';
+        *out++ = '\n';
+    }
+    buffer.resize(start + (out - begin));
+}
+
+} // namespace
+
+void PipelineConnection::encode(QByteArray &buffer, std::initializer_list<QByteArrayView> arguments)
+{
+    encodeCommand(buffer, arguments);
+}
+
+void PipelineConnection::encode(QByteArray &buffer, const QByteArrayList &arguments)
+{
+    encodeCommand(buffer, arguments);
+}
+
+bool PipelineConnection::send(const QByteArray &encoded)
+{
+    if (!ensureConnected()) {
+        return false;
+    }
+    if (encoded.isEmpty()) {
+        return true;
+    }
+    if (redisAppendFormattedCommand(m_context.get(), encoded.constData(), size_t(encoded.size())) !=
+        REDIS_OK) {
+        fail();
+        return false;
+    }
+    int done = 0;
+    while (!done) {
+        if (redisBufferWrite(m_context.get(), &done) != REDIS_OK) {
+            fail();
+            return false;
+        }
+    }
+    return true;
+}
+
+QList<store::RedisValue> PipelineConnection::receive(qsizetype count)
+{
+    QList<store::RedisValue> replies;
+    if (!m_context) {
+        return replies; // a failed send() dropped the connection, and with it the replies
+    }
+    replies.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        void *raw = nullptr;
+        if (redisGetReply(m_context.get(), &raw) != REDIS_OK || !raw) {
+            fail();
             return {};
         }
         auto *reply = static_cast<redisReply *>(raw);

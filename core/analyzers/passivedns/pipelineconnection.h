@@ -2,9 +2,11 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 
 #include <QByteArrayList>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 
@@ -37,11 +39,25 @@ public:
     QList<store::RedisValue> run(const QList<QByteArrayList> &commands);
     store::RedisValue command(const QByteArrayList &arguments);
 
+    /**
+     * Streaming use for large batches (the store's writer): encode() appends commands to a buffer in
+     * the Redis protocol, send() writes a buffer out without waiting for the replies, so that Redis
+     * executes it while the caller encodes the next one; receive() then reads the replies of
+     * everything sent, in order. A failure drops the connection and every reply still pending.
+     */
+    static void encode(QByteArray &buffer, std::initializer_list<QByteArrayView> arguments);
+    static void encode(QByteArray &buffer, const QByteArrayList &arguments);
+    bool send(const QByteArray &encoded);
+    /** Reads @p count replies of commands sent with send(); an empty list when the connection failed. */
+    QList<store::RedisValue> receive(qsizetype count);
+
     bool ensureConnected();
     QString errorString() const { return m_error; }
     const store::RedisEndpoint &endpoint() const noexcept { return m_endpoint; }
 
 private:
+    void fail();
+
     struct ContextDeleter
     {
         void operator()(redisContext *context) const;

@@ -4,12 +4,16 @@
 // lines go through PdnsAnalyzer (parser, batching thread, Lua script), results are read back with
 // PdnsReader and, for compatibility, with plain Redis commands on analyzer-d4-passivedns' keys.
 
+#include <thread>
+
 #include <QFile>
 #include <QTest>
 #include <QThread>
 
 #include "analyzers/passivedns/pdnsanalyzer.h"
 #include "analyzers/passivedns/pdnsreader.h"
+#include "analyzers/passivedns/pdnswriter.h"
+#include "analyzers/passivedns/pipelineconnection.h"
 #include "redisserverfixture.h"
 #include "testenvironment.h"
 
@@ -36,6 +40,26 @@ QByteArrayList fixture(const QString &name)
     QByteArrayList lines = file.readAll().split('\n');
     lines.removeAll(QByteArray());
     return lines;
+}
+
+PdnsRecord record(qint64 seconds, const QByteArray &name, const QByteArray &rdata, qint64 count,
+                  const QByteArray &sensor, int type = 1)
+{
+    PdnsRecord out;
+    out.rrname = name;
+    out.rrtype = type;
+    out.rdata = rdata;
+    out.seconds = seconds;
+    out.count = count;
+    out.sensorId = sensor;
+    return out;
+}
+
+PdnsRecord errorRecord(qint64 seconds, const QByteArray &name, const QByteArray &rcode, qint64 count)
+{
+    PdnsRecord out = record(seconds, name, rcode, count, "aa");
+    out.error = true;
+    return out;
 }
 
 } // namespace
@@ -294,6 +318,186 @@ private Q_SLOTS:
         m_redis.resume();
         QVERIFY(m_analyzer->waitIdle(30000));
         QCOMPARE(byName("late.example").size(), 1);
+    }
+
+    // The writer's two routes into an existing tuple: a writer that stored the tuple itself updates
+    // it with one script entry; a fresh writer (restart, second writer) finds it through SET NX /
+    // HSETNX and merges. Both keep min/max/sum, per sensor too, and count the tuple once.
+    void updateRoutesKeepMinMaxSum()
+    {
+        PdnsWriter first(m_redis.endpoint(kDb));
+        qint64 created = -1;
+        QVERIFY2(first.write({record(1700000500, "u.example", "192.0.2.1", 2, "s1")}, {}, &created),
+                 qPrintable(first.errorString()));
+        QCOMPARE(created, 1);
+        // Same writer: the known-tuple route.
+        QVERIFY(first.write({record(1700000300, "u.example", "192.0.2.1", 3, "s1"),
+                             record(1700000700, "u.example", "192.0.2.1", 1, "s1")},
+                            {}, &created));
+        QCOMPARE(created, 0);
+        // A fresh writer: the creation commands find everything and merge; a new sensor field is created.
+        PdnsWriter second(m_redis.endpoint(kDb));
+        QVERIFY(second.write({record(1700000100, "u.example", "192.0.2.1", 4, "s1"),
+                              record(1700000900, "u.example", "192.0.2.1", 5, "s2")},
+                             {}, &created));
+        QCOMPARE(created, 0);
+        const auto tuples = byName("u.example");
+        QCOMPARE(tuples.size(), 1);
+        QCOMPARE(tuples[0].first, 1700000100);
+        QCOMPARE(tuples[0].last, 1700000900);
+        QCOMPARE(tuples[0].count, 15);
+        QCOMPARE(m_redis.command({"HGET", "pdns:sensor:u.example:192.0.2.1:1", "s1"}, kDb).string,
+                 QByteArray("10 1700000100 1700000700"));
+        QCOMPARE(m_redis.command({"HGET", "pdns:sensor:u.example:192.0.2.1:1", "s2"}, kDb).string,
+                 QByteArray("5 1700000900 1700000900"));
+        QCOMPARE(m_redis.command({"GET", "pdns:stats:tuples"}, kDb).string, QByteArray("1"));
+        QCOMPARE(m_redis.command({"GET", "stats:processed"}, kDb).string, QByteArray("5"));
+        QCOMPARE(m_redis.command({"HGET", "dist:type", "1"}, kDb).string, QByteArray("15"));
+        QCOMPARE(m_redis.command({"SMEMBERS", "pdns:types"}, kDb).sortedStrings(), QByteArrayList{"1"});
+    }
+
+    // The known-tuple route is only a hint: when the store lost the tuple (expiry, FLUSHDB), the
+    // script creates it again with its indexes and counts it as new.
+    void knownTupleRecreatedWhenGone()
+    {
+        PdnsWriter writer(m_redis.endpoint(kDb));
+        qint64 created = -1;
+        QVERIFY(writer.write({record(1700000000, "gone.example", "192.0.2.3", 1, "s1")}, {}, &created));
+        QCOMPARE(created, 1);
+        QCOMPARE(m_redis.command({"FLUSHDB"}, kDb).string, QByteArray("OK"));
+        QVERIFY(writer.write({record(1700000050, "gone.example", "192.0.2.3", 2, "s1")}, {}, &created));
+        QCOMPARE(created, 1);
+        const auto tuples = byName("gone.example");
+        QCOMPARE(tuples.size(), 1);
+        QCOMPARE(tuples[0].first, 1700000050);
+        QCOMPARE(tuples[0].count, 2);
+        QCOMPARE(m_redis.command({"SMEMBERS", "v:192.0.2.3:1"}, kDb).sortedStrings(),
+                 QByteArrayList{"gone.example"});
+        QCOMPARE(m_redis.command({"ZSCORE", "pdns:names", "example.gone."}, kDb).string, QByteArray("0"));
+        QCOMPARE(m_redis.command({"HGET", "pdns:sensor:gone.example:192.0.2.3:1", "s1"}, kDb).string,
+                 QByteArray("2 1700000050 1700000050"));
+        QCOMPARE(m_redis.command({"GET", "pdns:stats:tuples"}, kDb).string, QByteArray("1"));
+    }
+
+    // A merge rewrites s:/l: with SET, which drops a TTL: the expiry must be applied again, on both
+    // routes.
+    void mergesKeepExpiry()
+    {
+        const QHash<int, qint64> expiry{{1, 100}};
+        PdnsWriter first(m_redis.endpoint(kDb), expiry);
+        QVERIFY(first.write({record(1700000500, "ttl.example", "192.0.2.4", 1, "s1")}, {}));
+        QVERIFY(first.write({record(1700000400, "ttl.example", "192.0.2.4", 1, "s1"),
+                             record(1700000600, "ttl.example", "192.0.2.4", 1, "s1")},
+                            {}));
+        PdnsWriter second(m_redis.endpoint(kDb), expiry);
+        QVERIFY(second.write({record(1700000300, "ttl.example", "192.0.2.4", 1, "s1"),
+                              record(1700000700, "ttl.example", "192.0.2.4", 1, "s1")},
+                             {}));
+        QCOMPARE(m_redis.command({"GET", "s:ttl.example:192.0.2.4:1"}, kDb).string, QByteArray("1700000300"));
+        QCOMPARE(m_redis.command({"GET", "l:ttl.example:192.0.2.4:1"}, kDb).string, QByteArray("1700000700"));
+        for (const QByteArray key :
+             {"s:ttl.example:192.0.2.4:1", "l:ttl.example:192.0.2.4:1", "o:ttl.example:192.0.2.4:1",
+              "r:ttl.example:1", "v:192.0.2.4:1", "pdns:sensor:ttl.example:192.0.2.4:1"}) {
+            const auto ttl = m_redis.command({"TTL", key}, kDb).integer;
+            QVERIFY2(ttl > 90 && ttl <= 100, key.constData());
+        }
+    }
+
+    // Error records: created by HSETNX, merged (sum, min, max) when the field exists.
+    void errorRecordsMerge()
+    {
+        PdnsWriter first(m_redis.endpoint(kDb));
+        QVERIFY(first.write({errorRecord(1700000200, "nx.example", "NXDOMAIN", 2)}, {}));
+        PdnsWriter second(m_redis.endpoint(kDb));
+        QVERIFY(second.write({errorRecord(1700000100, "nx.example", "NXDOMAIN", 3),
+                              errorRecord(1700000300, "nx.example", "NXDOMAIN", 1)},
+                             {}));
+        QCOMPARE(m_redis.command({"HGET", "pdns:err:nx.example", "NXDOMAIN"}, kDb).string,
+                 QByteArray("6 1700000100 1700000300"));
+        QCOMPARE(m_redis.command({"GET", "pdns:stats:errors"}, kDb).string, QByteArray("6"));
+        QCOMPARE(m_redis.command({"EXISTS", "s:nx.example:NXDOMAIN:1"}, kDb).integer, 0);
+    }
+
+    // Several writers on the same tuples at once: each tuple is counted new exactly once, counts add
+    // up, first/last are the extremes whatever the interleaving.
+    void concurrentWriters()
+    {
+        constexpr int kTuples = 2000;
+        constexpr int kWriters = 3;
+        constexpr int kRounds = 4;
+        auto work = [this](int writerIndex, qint64 *created) {
+            PdnsWriter writer(m_redis.endpoint(kDb));
+            for (int round = 0; round < kRounds; ++round) {
+                QList<PdnsRecord> batch;
+                for (int i = 0; i < kTuples; ++i) {
+                    const qint64 at = 1700000000 + 10 * round + writerIndex;
+                    batch.append(record(at, "c" + QByteArray::number(i) + ".example", "192.0.2.9", 1,
+                                        "s" + QByteArray::number(writerIndex % 2)));
+                }
+                qint64 now = 0;
+                if (!writer.write(batch, {}, &now)) {
+                    *created = -1;
+                    return;
+                }
+                *created += now;
+            }
+        };
+        qint64 created[kWriters] = {};
+        std::vector<std::thread> threads;
+        for (int w = 0; w < kWriters; ++w) {
+            threads.emplace_back(work, w, &created[w]);
+        }
+        for (std::thread &thread : threads) {
+            thread.join();
+        }
+        qint64 total = 0;
+        for (const qint64 c : created) {
+            QVERIFY(c >= 0);
+            total += c;
+        }
+        QCOMPARE(total, kTuples);
+        QCOMPARE(m_redis.command({"GET", "pdns:stats:tuples"}, kDb).string, QByteArray::number(kTuples));
+        for (const int i : {0, 777, kTuples - 1}) {
+            const QByteArray suffix = "c" + QByteArray::number(i) + ".example:192.0.2.9:1";
+            QCOMPARE(m_redis.command({"GET", "o:" + suffix}, kDb).string,
+                     QByteArray::number(kWriters * kRounds));
+            QCOMPARE(m_redis.command({"GET", "s:" + suffix}, kDb).string, QByteArray("1700000000"));
+            QCOMPARE(m_redis.command({"GET", "l:" + suffix}, kDb).string,
+                     QByteArray::number(1700000000 + 10 * (kRounds - 1) + kWriters - 1));
+            // Writers 0 and 2 report as sensor s0, writer 1 as s1.
+            QCOMPARE(m_redis.command({"HGET", "pdns:sensor:" + suffix, "s0"}, kDb).string,
+                     "8 1700000000 " + QByteArray::number(1700000000 + 10 * (kRounds - 1) + 2));
+            QCOMPARE(m_redis.command({"HGET", "pdns:sensor:" + suffix, "s1"}, kDb).string,
+                     "4 1700000001 " + QByteArray::number(1700000000 + 10 * (kRounds - 1) + 1));
+        }
+    }
+
+    // The streaming calls of the writer's connection: replies in order, and nothing pending after a
+    // failure.
+    void pipelineStreaming()
+    {
+        PipelineConnection connection(m_redis.endpoint(kDb));
+        QByteArray encoded;
+        PipelineConnection::encode(encoded, {"SET", "stream:a", "x y\r\nz"});
+        PipelineConnection::encode(encoded, QByteArrayList{"INCRBY", "stream:n", "5"});
+        QCOMPARE(encoded.left(17), QByteArray("*3\r\n$3\r\nSET\r\n$8\r\n"));
+        QVERIFY(connection.send(encoded));
+        encoded.clear();
+        PipelineConnection::encode(encoded, {"GET", "stream:a"});
+        PipelineConnection::encode(encoded, {"NOSUCHCOMMAND"});
+        QVERIFY(connection.send(encoded));
+        const QList<d4::store::RedisValue> replies = connection.receive(4);
+        QCOMPARE(replies.size(), 4);
+        QCOMPARE(replies[0].string, QByteArray("OK"));
+        QCOMPARE(replies[1].integer, 5);
+        QCOMPARE(replies[2].string, QByteArray("x y\r\nz"));
+        QVERIFY(replies[3].isError());
+        m_redis.kill();
+        encoded.clear();
+        PipelineConnection::encode(encoded, {"PING"});
+        connection.send(encoded); // may still succeed into the socket buffer
+        QVERIFY(connection.receive(1).isEmpty());
+        QVERIFY(!connection.errorString().isEmpty());
     }
 };
 
