@@ -7,7 +7,8 @@
 //   ingest   PdnsAnalyzer (parse + aggregation + store, pipelined) end to end, lines/s, for N
 //            distinct A tuples (each with its own name and address, as the reference measurement),
 //            then the same N lines again (every tuple exists: the update path), by the same
-//            analyzer and by a restarted one;
+//            analyzer and by a restarted one; with the Redis server's CPU time per line (less
+//            sensitive than the rate to other load on the machine);
 //   memory   Redis used_memory growth per stored tuple;
 //   query    /query/<name> latency over HTTP keep-alive against the LookupServer with the store
 //            holding those N tuples: p50/p99/max of Q requests for random names, and the same for a
@@ -47,6 +48,19 @@ qint64 usedMemory(passivedns::PipelineConnection &redis)
         }
     }
     return -1;
+}
+
+/** CPU seconds (user + system) the Redis server has used since it started. */
+double redisCpuSeconds(passivedns::PipelineConnection &redis)
+{
+    const store::RedisValue info = redis.command({"INFO", "cpu"});
+    double seconds = 0;
+    for (const QByteArray &line : info.string.split('\n')) {
+        if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:")) {
+            seconds += line.mid(line.indexOf(':') + 1).trimmed().toDouble();
+        }
+    }
+    return seconds;
 }
 
 /** One GET on a keep-alive connection; returns the body size, or -1. */
@@ -136,6 +150,7 @@ int main(int argc, char **argv)
     // As the type-8 worker does: batches of lines per onLines() call; prints the rate of one pass.
     auto timedPass = [&](passivedns::PdnsAnalyzer &analyzer, const char *what) {
         const passivedns::AnalyzerCounters before = analyzer.counters();
+        const double redisCpuBefore = redisCpuSeconds(redis);
         QElapsedTimer timer;
         timer.start();
         for (qsizetype i = 0; i < lines.size(); i += 1000) {
@@ -145,8 +160,11 @@ int main(int argc, char **argv)
         const double seconds = double(timer.nsecsElapsed()) / 1e9;
         const passivedns::AnalyzerCounters after = analyzer.counters();
         const qint64 done = after.lines - before.lines;
-        std::printf("ingest %lld lines, %lld new tuples in %.3f s: %.0f lines/s (%s)\n", qlonglong(done),
-                    qlonglong(after.newTuples - before.newTuples), seconds, double(done) / seconds, what);
+        const double redisCpu = redisCpuSeconds(redis) - redisCpuBefore;
+        std::printf(
+            "ingest %lld lines, %lld new tuples in %.3f s: %.0f lines/s, Redis CPU %.1f us/line (%s)\n",
+            qlonglong(done), qlonglong(after.newTuples - before.newTuples), seconds, double(done) / seconds,
+            redisCpu * 1e6 / double(std::max<qint64>(done, 1)), what);
     };
     passivedns::AnalyzerSettings ingestSettings;
     ingestSettings.redis = endpoint;
