@@ -389,6 +389,10 @@ private Q_SLOTS:
         QVERIFY(first.write({record(1700000400, "ttl.example", "192.0.2.4", 1, "s1"),
                              record(1700000600, "ttl.example", "192.0.2.4", 1, "s1")},
                             {}));
+        // The known-tuple route rewrote s: and l:.
+        QCOMPARE(m_redis.command({"GET", "s:ttl.example:192.0.2.4:1"}, kDb).string, QByteArray("1700000400"));
+        QVERIFY(m_redis.command({"TTL", "s:ttl.example:192.0.2.4:1"}, kDb).integer > 90);
+        QVERIFY(m_redis.command({"TTL", "l:ttl.example:192.0.2.4:1"}, kDb).integer > 90);
         PdnsWriter second(m_redis.endpoint(kDb), expiry);
         QVERIFY(second.write({record(1700000300, "ttl.example", "192.0.2.4", 1, "s1"),
                               record(1700000700, "ttl.example", "192.0.2.4", 1, "s1")},
