@@ -149,7 +149,9 @@ ForwardSender::WindowEnd ForwardSender::sendWindow()
         // Keep filling the window until it is full, old enough, or there is a reason to end it.
         while (records.isEmpty() && windowBytes < m_rule.ackBytes && Clock::now() < windowEnd &&
                !stopping() && !m_paused.load()) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(windowEnd - Clock::now());
+            const auto left =
+                std::max(std::chrono::milliseconds(0),
+                         std::chrono::duration_cast<std::chrono::milliseconds>(windowEnd - Clock::now()));
             records = m_spool.read(cursor, kReadRecords, kReadBytes, std::min(left, kWindowPoll));
             if (records.isEmpty() && connection->peerClosed()) {
                 m_counters.setLastError(QStringLiteral("the partner closed the connection"));
@@ -157,9 +159,8 @@ ForwardSender::WindowEnd ForwardSender::sendWindow()
                 return WindowEnd::Lost;
             }
         }
-        if (windowBytes >= m_rule.ackBytes || Clock::now() >= windowEnd || stopping() || m_paused.load()) {
-            break;
-        }
+        // Records read here have moved the cursor: they are sent in the next turn even when the
+        // window is over (acknowledging the cursor without sending them would lose them).
     }
     const bool acknowledged = connection->shutdown(kLinger);
     connection.reset();

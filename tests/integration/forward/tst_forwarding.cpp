@@ -277,6 +277,19 @@ private Q_SLOTS:
         QByteArrayList received = popAll("analyzer:8:" + queue, expected.size(), 60000);
         QThread::msleep(1500); // anything sent twice would arrive now
         received += popAll("analyzer:8:" + queue, 1, 500);
+        if (received.size() != expected.size()) {
+            const QSet<QByteArray> got(received.cbegin(), received.cend());
+            QByteArrayList missing;
+            for (const QByteArray &line : std::as_const(expected)) {
+                if (!got.contains(line)) {
+                    missing.append(line.left(18));
+                }
+            }
+            qWarning().noquote() << "missing" << missing.size() << "from" << missing.value(0) << "to"
+                                 << missing.value(missing.size() - 1);
+            qWarning().noquote() << "local:" << m_localProcess->output().right(3000);
+            qWarning().noquote() << "partner:" << m_partnerProcess->output().right(3000);
+        }
         QCOMPARE(received.size(), expected.size());
         QCOMPARE(QSet<QByteArray>(received.cbegin(), received.cend()).size(), expected.size());
         std::sort(received.begin(), received.end());
