@@ -171,7 +171,9 @@ private Q_SLOTS:
     void restartMidSession()
     {
         auto server = std::make_unique<D4ServerProcess>();
-        server->setServerOptions(serverOptions());
+        // No shutdown drain: the stop must cut the session in the middle, which is what this test is
+        // about (tst_shutdowndrain covers the drain, where a connected sensor is read to its end).
+        server->setServerOptions(QStringLiteral("shutdown_drain_seconds = 0\n") + serverOptions());
         QVERIFY2(server->start(m_redis), qPrintable(server->errorString()));
         const QByteArray queue = addQueue(8);
         const QByteArray list = "analyzer:8:" + queue;
@@ -222,7 +224,9 @@ private Q_SLOTS:
     void killedMidSession()
     {
         auto server = std::make_unique<D4ServerProcess>();
-        server->setServerOptions(serverOptions());
+        // No shutdown drain: the stop must cut the session in the middle, which is what this test is
+        // about (tst_shutdowndrain covers the drain, where a connected sensor is read to its end).
+        server->setServerOptions(QStringLiteral("shutdown_drain_seconds = 0\n") + serverOptions());
         QVERIFY2(server->start(m_redis), qPrintable(server->errorString()));
         const QByteArray queue = addQueue(8);
         const QByteArray list = "analyzer:8:" + queue;
