@@ -9,7 +9,7 @@
  * Every Redis key of the passive DNS store (role PDNS, docs/passive-dns.md "Storage"). The first
  * group is analyzer-d4-passivedns' schema byte for byte (so its lookup server can read our store);
  * the `pdns:` group is ours. <q> is the normalised name with ':' and '%' percent-escaped (keyName),
- * <v> the stored rdata, <t> the decimal type. The Lua script in pdnsstore.cpp builds the same keys.
+ * <v> the stored rdata, <t> the decimal type. PdnsWriter (pdnswriter.cpp) builds the same keys.
  */
 namespace d4::passivedns::keys {
 
