@@ -129,11 +129,7 @@ void ForwardQueueSource::run()
                 continue;
             }
             if (first.kind != store::RedisValue::Kind::String) {
-                if (first.kind == store::RedisValue::Kind::Nil && !lastProblem.isEmpty() &&
-                    !redis.errorString().isEmpty()) {
-                    fail(QStringLiteral("Redis: %1").arg(redis.errorString()));
-                }
-                continue;
+                continue; // nothing arrived within the second: check the stop flag, block again
             }
             items.append(first.string);
         }
