@@ -42,7 +42,7 @@ run() { # build dir, cmake options, ctest arguments
 case $which in
     asan|all) run build-asan "-DD4_ENABLE_ASAN=ON -DD4_ENABLE_UBSAN=ON" -E format_check "$@" ;;&
     tsan|all) run build-tsan "-DD4_ENABLE_TSAN=ON -DD4_BUILD_GUI=OFF" \
-                  -R "tst_(ingest|worker|scaleout|security|pdns|backscatter|capture)" "$@" ;;
+                  -R "tst_(ingest|worker|scaleout|security|pdns|backscatter|capture|forward)" "$@" ;;
     asan|tsan|all) ;;
     *) echo "usage: $0 [asan|tsan|all] [ctest arguments...]" >&2; exit 2 ;;
 esac
