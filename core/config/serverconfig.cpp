@@ -12,6 +12,7 @@
 #include <QTimeZone>
 
 #include "analyzers/passivedns/rrtypes.h"
+#include "config/configvalue.h"
 #include "forward/forwardruleloader.h"
 
 namespace d4::config {
@@ -20,22 +21,11 @@ namespace {
 
 using Setter = std::function<QString(ServerConfig &, const QString &)>; // returns an error or ""
 
-QString parseInt(const QString &value, qint64 min, qint64 max, qint64 &out)
-{
-    bool ok = false;
-    const qint64 number = value.toLongLong(&ok);
-    if (!ok || number < min || number > max) {
-        return QStringLiteral("'%1' is not an integer between %2 and %3").arg(value).arg(min).arg(max);
-    }
-    out = number;
-    return {};
-}
-
 Setter intSetter(qint64 min, qint64 max, std::function<void(ServerConfig &, qint64)> assign)
 {
     return [=](ServerConfig &config, const QString &value) {
         qint64 number = 0;
-        QString error = parseInt(value, min, max, number);
+        QString error = parseInteger(value, min, max, number);
         if (error.isEmpty()) {
             assign(config, number);
         }
@@ -46,15 +36,12 @@ Setter intSetter(qint64 min, qint64 max, std::function<void(ServerConfig &, qint
 Setter boolSetter(std::function<void(ServerConfig &, bool)> assign)
 {
     return [=](ServerConfig &config, const QString &value) {
-        const QString lower = value.toLower();
-        if (lower == u"yes" || lower == u"true" || lower == u"on" || lower == u"1") {
-            assign(config, true);
-        } else if (lower == u"no" || lower == u"false" || lower == u"off" || lower == u"0") {
-            assign(config, false);
-        } else {
-            return QStringLiteral("'%1' is not a boolean (yes/no, true/false, on/off, 1/0)").arg(value);
+        bool flag = false;
+        QString error = parseBoolean(value, flag);
+        if (error.isEmpty()) {
+            assign(config, flag);
         }
-        return QString();
+        return error;
     };
 }
 
@@ -223,14 +210,14 @@ std::map<QString, std::map<QString, Setter>> buildTable(std::map<QString, RedisS
         };
         section[QStringLiteral("port")] = [target](ServerConfig &, const QString &v) {
             qint64 port = 0;
-            QString error = parseInt(v, 1, 65535, port);
+            QString error = parseInteger(v, 1, 65535, port);
             target->endpoint.port = int(port);
             target->present = true;
             return error;
         };
         section[QStringLiteral("db")] = [target](ServerConfig &, const QString &v) {
             qint64 db = 0;
-            QString error = parseInt(v, 0, 15, db);
+            QString error = parseInteger(v, 0, 15, db);
             target->endpoint.db = int(db);
             target->present = true;
             return error;

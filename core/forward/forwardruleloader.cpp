@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 
 #include "analyzers/passivedns/rrtypes.h"
+#include "config/configvalue.h"
 #include "protocol/uuid.h"
 
 namespace d4::forward {
@@ -46,35 +47,11 @@ std::optional<QByteArray> canonicalUuid(const QString &text)
     return QByteArray::fromStdString(protocol::uuidToDashed(*uuid));
 }
 
-QString parseBool(const QString &value, bool &out)
-{
-    const QString lower = value.toLower();
-    if (lower == u"yes" || lower == u"true" || lower == u"on" || lower == u"1") {
-        out = true;
-    } else if (lower == u"no" || lower == u"false" || lower == u"off" || lower == u"0") {
-        out = false;
-    } else {
-        return QStringLiteral("'%1' is not a boolean (yes/no, true/false, on/off, 1/0)").arg(value);
-    }
-    return {};
-}
-
-QString parseInteger(const QString &value, qint64 min, qint64 max, qint64 &out)
-{
-    bool ok = false;
-    const qint64 number = value.toLongLong(&ok);
-    if (!ok || number < min || number > max) {
-        return QStringLiteral("'%1' is not an integer between %2 and %3").arg(value).arg(min).arg(max);
-    }
-    out = number;
-    return {};
-}
-
 Setter integerKey(qint64 min, qint64 max, std::function<void(ForwardRule &, qint64)> assign)
 {
     return [=](KeyContext &context, const QString &value) {
         qint64 number = 0;
-        QString error = parseInteger(value, min, max, number);
+        QString error = config::parseInteger(value, min, max, number);
         if (error.isEmpty()) {
             assign(context.rule, number);
         }
@@ -100,11 +77,11 @@ std::map<QString, Setter> buildTable()
 {
     std::map<QString, Setter> table;
     table[QStringLiteral("enabled")] = [](KeyContext &c, const QString &v) {
-        return parseBool(v, c.rule.enabled);
+        return config::parseBoolean(v, c.rule.enabled);
     };
     table[QStringLiteral("type")] = [](KeyContext &c, const QString &v) {
         qint64 type = 0;
-        if (!parseInteger(v, 0, 255, type).isEmpty() ||
+        if (!config::parseInteger(v, 0, 255, type).isEmpty() ||
             (type != 1 && type != 3 && type != 8 && type != 254)) {
             return QStringLiteral("'%1' is not a forwardable type (1, 3, 8 or 254)").arg(v);
         }
@@ -208,12 +185,12 @@ std::map<QString, Setter> buildTable()
         return QString();
     };
     table[QStringLiteral("partner_insecure")] = [](KeyContext &c, const QString &v) {
-        return parseBool(v, c.rule.partner.insecure);
+        return config::parseBoolean(v, c.rule.partner.insecure);
     };
     table[QStringLiteral("retry_max")] =
         integerKey(1, 3600, [](ForwardRule &r, qint64 v) { r.partner.retryMax = std::chrono::seconds(v); });
     table[QStringLiteral("passive_dns")] = [](KeyContext &c, const QString &v) {
-        return parseBool(v, c.rule.lines.passiveDns);
+        return config::parseBoolean(v, c.rule.lines.passiveDns);
     };
     table[QStringLiteral("layout_fields")] = [](KeyContext &c, const QString &v) {
         static const QRegularExpression valid(QStringLiteral("^[HSMcsCQTAtnphLlwW]+$"));
