@@ -38,7 +38,9 @@
 #include <QLoggingCategory>
 #include <QSaveFile>
 
+#include "forward/spoolfiles.h"
 #include "forward/spoolframing.h"
+#include "forward/spoolreadbuffer.h"
 #include "forward/spoolsegmentscanner.h"
 
 #if defined(Q_OS_WIN)
@@ -57,36 +59,8 @@ Q_LOGGING_CATEGORY(lcForwardSpool, "d4.forward")
 using Clock = std::chrono::steady_clock;
 using spoolframing::kHeaderSize;
 
-constexpr qsizetype kReadChunk = qsizetype{1} << 20;
 constexpr auto kSyncInterval = std::chrono::milliseconds(250);
 constexpr std::size_t kMaxMarks = 256;
-constexpr qint64 kMaxAcknowledgedFileSize = 256;
-constexpr quint64 kLastSequence = 9'999'999'999'999'999; ///< the largest with 16 digits
-
-QString acknowledgedFileName()
-{
-    return QStringLiteral("acknowledged");
-}
-
-QString segmentFileName(quint64 sequence)
-{
-    return QStringLiteral("%1.seg").arg(sequence, 16, 10, QLatin1Char('0'));
-}
-
-bool parseSegmentFileName(const QString &name, quint64 &sequence)
-{
-    if (name.size() != 20 || !name.endsWith(QLatin1String(".seg"))) {
-        return false;
-    }
-    const QStringView digits = QStringView(name).left(16);
-    if (!std::all_of(digits.begin(), digits.end(),
-                     [](QChar c) { return c.isDigit() && c.unicode() < 128; })) {
-        return false;
-    }
-    bool ok = false;
-    sequence = digits.toULongLong(&ok);
-    return ok;
-}
 
 /** now + wait, without overflowing for the "forever" a caller may mean by a huge wait. */
 Clock::time_point deadlineAfter(std::chrono::milliseconds wait)
@@ -98,32 +72,6 @@ Clock::time_point deadlineAfter(std::chrono::milliseconds wait)
 bool isBefore(const SpoolCursor &a, const SpoolCursor &b)
 {
     return a.segment < b.segment || (a.segment == b.segment && a.offset < b.offset);
-}
-
-/**
- * The acknowledged file is one line of two decimal numbers that only this class writes; a
- * format library would add nothing but a dependency, so it is parsed by hand, strictly.
- */
-bool parseAcknowledged(const QByteArray &content, SpoolCursor &cursor)
-{
-    if (!content.endsWith('\n')) {
-        return false;
-    }
-    const QList<QByteArray> fields = content.chopped(1).split(' ');
-    if (fields.size() != 2) {
-        return false;
-    }
-    const auto number = [](const QByteArray &field, quint64 &value) {
-        if (field.isEmpty() || field.size() > 20 ||
-            !std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-            return false;
-        }
-        bool ok = false;
-        value = field.toULongLong(&ok);
-        return ok;
-    };
-    return number(fields[0], cursor.segment) && number(fields[1], cursor.offset) &&
-           cursor.segment < kLastSequence;
 }
 
 /** An fdatasync to run outside the lock; the handle is taken under it, the file kept open. */
@@ -220,15 +168,16 @@ struct ForwardSpool::Private
 
     // The reader's state: read() is only ever called by one thread at a time (the contract), and
     // this is used by read() alone, outside the mutex.
-    QFile readerFile;
-    quint64 readerSequence = 0;
-    bool readerOpen = false;
-    QByteArray readBuffer; ///< bytes [readBufferStart, + size) of segment readBufferSequence
-    quint64 readBufferSequence = 0;
-    quint64 readBufferStart = 0;
+    SpoolReadBuffer reader;
 
-    QString path(quint64 sequence) const { return directory + QLatin1Char('/') + segmentFileName(sequence); }
-    QString acknowledgedPath() const { return directory + QLatin1Char('/') + acknowledgedFileName(); }
+    QString path(quint64 sequence) const
+    {
+        return directory + QLatin1Char('/') + spoolfiles::segmentFileName(sequence);
+    }
+    QString acknowledgedPath() const
+    {
+        return directory + QLatin1Char('/') + spoolfiles::acknowledgedFileName();
+    }
 
     Segment *find(quint64 sequence)
     {
@@ -246,40 +195,27 @@ struct ForwardSpool::Private
     void cutSegment(quint64 sequence, quint64 offset, const QString &problem);
     SegmentRead readSegment(quint64 sequence, quint64 offset, quint64 end, Counts counts, int maxRecords,
                             qsizetype maxReadBytes, QByteArrayList &out, qsizetype &outBytes);
-    bool fillReadBuffer(quint64 sequence, quint64 position, quint64 needEnd, quint64 end);
     SyncJob takeSyncDue();
 };
 
 bool ForwardSpool::Private::load(QString &message)
 {
     // The acknowledged cursor; without the file nothing was acknowledged yet.
-    QFile acknowledgedFile(acknowledgedPath());
-    if (acknowledgedFile.exists()) {
-        if (!acknowledgedFile.open(QIODevice::ReadOnly)) {
-            message = QStringLiteral("cannot read the spool's acknowledged cursor %1: %2")
-                          .arg(acknowledgedFile.fileName(), acknowledgedFile.errorString());
-            return false;
-        }
-        const QByteArray content = acknowledgedFile.read(kMaxAcknowledgedFileSize + 1);
-        if (!parseAcknowledged(content, acknowledged)) {
-            message = QStringLiteral("the spool's acknowledged cursor %1 is damaged: it should hold one line "
-                                     "\"<segment> <offset>\"")
-                          .arg(acknowledgedFile.fileName());
-            return false;
-        }
+    if (!spoolfiles::readAcknowledged(acknowledgedPath(), acknowledged, message)) {
+        return false;
     }
 
     QList<quint64> found;
     const QStringList names = QDir(directory).entryList({QStringLiteral("*.seg")}, QDir::Files, QDir::Name);
     for (const QString &name : names) {
         quint64 sequence = 0;
-        if (parseSegmentFileName(name, sequence)) {
+        if (spoolfiles::parseSegmentFileName(name, sequence)) {
             found.append(sequence);
         }
     }
     std::sort(found.begin(), found.end());
     nextSequence = std::max(found.isEmpty() ? 0 : found.last(), acknowledged.segment) + 1;
-    if (nextSequence > kLastSequence) {
+    if (nextSequence > spoolfiles::kLastSequence) {
         message = QStringLiteral("the spool directory %1 has used up its segment numbers").arg(directory);
         return false;
     }
@@ -460,49 +396,6 @@ void ForwardSpool::Private::cutSegment(quint64 sequence, quint64 offset, const Q
     }
 }
 
-bool ForwardSpool::Private::fillReadBuffer(quint64 sequence, quint64 position, quint64 needEnd, quint64 end)
-{
-    if (readBufferSequence != sequence || position < readBufferStart ||
-        position > readBufferStart + quint64(readBuffer.size())) {
-        readBuffer.clear();
-        readBufferSequence = sequence;
-        readBufferStart = position;
-    }
-    quint64 bufferEnd = readBufferStart + quint64(readBuffer.size());
-    if (needEnd <= bufferEnd) {
-        return true;
-    }
-    if (!readerOpen || readerSequence != sequence) {
-        readerFile.close();
-        readerFile.setFileName(path(sequence));
-        readerOpen = readerFile.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
-        readerSequence = sequence;
-        if (!readerOpen) {
-            return false;
-        }
-    }
-    // Drop what was consumed, then read ahead in large chunks, never past the committed end.
-    readBuffer.remove(0, qsizetype(position - readBufferStart));
-    readBufferStart = position;
-    bufferEnd = readBufferStart + quint64(readBuffer.size());
-    const quint64 want = std::min(end - bufferEnd, std::max(quint64(kReadChunk), needEnd - bufferEnd));
-    if (!readerFile.seek(qint64(bufferEnd))) {
-        return false;
-    }
-    const qsizetype old = readBuffer.size();
-    readBuffer.resize(old + qsizetype(want));
-    qsizetype filled = 0;
-    while (filled < qsizetype(want)) {
-        const qint64 got = readerFile.read(readBuffer.data() + old + filled, qint64(want) - filled);
-        if (got <= 0) {
-            break;
-        }
-        filled += qsizetype(got);
-    }
-    readBuffer.resize(old + filled);
-    return readBufferStart + quint64(readBuffer.size()) >= needEnd;
-}
-
 SegmentRead ForwardSpool::Private::readSegment(quint64 sequence, quint64 offset, quint64 end, Counts counts,
                                                int maxRecords, qsizetype maxReadBytes, QByteArrayList &out,
                                                qsizetype &outBytes)
@@ -518,12 +411,11 @@ SegmentRead ForwardSpool::Private::readSegment(quint64 sequence, quint64 offset,
             corrupt(QStringLiteral("a record header is cut off"));
             break;
         }
-        if (!fillReadBuffer(sequence, position, position + kHeaderSize, end)) {
-            corrupt(QStringLiteral("the file could not be read: %1").arg(readerFile.errorString()));
+        if (!reader.fill(path(sequence), sequence, position, position + kHeaderSize, end)) {
+            corrupt(QStringLiteral("the file could not be read: %1").arg(reader.errorString()));
             break;
         }
-        const spoolframing::Header header =
-            spoolframing::decodeHeader(readBuffer.constData() + (position - readBufferStart));
+        const spoolframing::Header header = spoolframing::decodeHeader(reader.at(position));
         if (header.length > quint64(kMaxRecord) || header.length + quint64(kHeaderSize) > end - position) {
             corrupt(QStringLiteral("impossible record length %1").arg(header.length));
             break;
@@ -532,11 +424,11 @@ SegmentRead ForwardSpool::Private::readSegment(quint64 sequence, quint64 offset,
             break;
         }
         const quint64 recordEnd = position + kHeaderSize + header.length;
-        if (!fillReadBuffer(sequence, position, recordEnd, end)) {
-            corrupt(QStringLiteral("the file could not be read: %1").arg(readerFile.errorString()));
+        if (!reader.fill(path(sequence), sequence, position, recordEnd, end)) {
+            corrupt(QStringLiteral("the file could not be read: %1").arg(reader.errorString()));
             break;
         }
-        const char *bytes = readBuffer.constData() + (position - readBufferStart) + kHeaderSize;
+        const char *bytes = reader.at(position + kHeaderSize);
         const QByteArrayView record(bytes, qsizetype(header.length));
         if (spoolframing::checksum(record) != header.crc) {
             corrupt(QStringLiteral("bad CRC in a record of %1 bytes").arg(header.length));
@@ -785,13 +677,10 @@ bool ForwardSpool::acknowledge(const SpoolCursor &cursor)
         toSync.run();
     }
 
-    QSaveFile file(d->acknowledgedPath());
-    const QByteArray content =
-        QByteArray::number(cursor.segment) + ' ' + QByteArray::number(cursor.offset) + '\n';
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit()) {
+    QString problem;
+    if (!spoolfiles::saveAcknowledged(d->acknowledgedPath(), cursor, problem)) {
         const std::lock_guard lock(d->mutex);
-        d->error = QStringLiteral("cannot save the spool's acknowledged cursor %1: %2")
-                       .arg(file.fileName(), file.errorString());
+        d->error = problem;
         return false;
     }
 
