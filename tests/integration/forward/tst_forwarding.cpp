@@ -391,6 +391,32 @@ private Q_SLOTS:
         QCOMPARE(partnerSensors(), QByteArrayList{QByteArray(kPartnerUuid).replace('-', "")});
     }
 
+    // A partner whose certificate does not match the pin gets nothing: the rule reports why and
+    // keeps what it read in its spool.
+    void wrongPinRefused()
+    {
+        const QByteArray partnerQueue = addQueue(8);
+        QString rule = ruleSection(8, QStringLiteral("sensors = *"), QString());
+        const QString wrongPin = QStringLiteral("00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff:"
+                                                "00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff");
+        rule.replace(m_partnerProcess->fingerprint(), wrongPin);
+        m_localProcess->setServerOptions(serverOptions() + rule);
+        QVERIFY2(m_localProcess->start(m_localRedis), qPrintable(m_localProcess->errorString()));
+
+        TestSensor sensor(newUuid(), 8);
+        QVERIFY(sensor.connectTo(m_localProcess->port()));
+        QVERIFY(sensor.send(pdnsLine(1, "www.example.org", "10.0.0.1") + '\n'));
+        sensor.close();
+
+        QCOMPARE(localStat("spooled", 1), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(local({"HGET", "d4console:forward:stats:share", "last_error"})
+                                     .string.contains("does not match the pinned"),
+                                 10000);
+        QCOMPARE(localStat("acknowledged"), 0);
+        QCOMPARE(localStat("spool_records", 1), 1);
+        QCOMPARE(analyzer({"LLEN", "analyzer:8:" + partnerQueue}).integer, 0);
+    }
+
     void pcapHostFilter()
     {
         const QByteArray queue = addQueue(1);
