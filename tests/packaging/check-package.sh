@@ -9,8 +9,9 @@
 #      check-systemd-unit.sh: systemd-analyze verify, the hardening options, d4-server started
 #      as ExecStart starts it with the shipped sample configuration until it listens, then
 #      SIGTERM and exit status 0; plus the unit's offline security score;
-#   4. with --install (root only, used by CI): `apt-get install ./d4-console_*.deb` on this machine,
-#      the user, configuration and permissions postinst creates, then purge, which must keep
+#   4. with --install (root only): `apt-get install ./d4-console_*.deb` on this machine, the user,
+#      configuration and permissions postinst creates, d4-server.service under a real systemd
+#      (check-systemd-service.sh), then purge, which must keep
 #      /var/lib/d4-server (user data) and remove the rest.
 # Usage: tests/packaging/check-package.sh [--install] [--no-build] [BUILD_DIR]   (default: build)
 # shellcheck disable=SC2015  # `check && pass || fail`: pass only echoes, it cannot fail
@@ -184,6 +185,12 @@ if [ "$install_test" = yes ]; then
   for program in d4-console d4-server d4-sensor; do
     QT_QPA_PLATFORM=offscreen "/usr/bin/$program" --version >/dev/null || fail "installed $program --version"
   done
+  # The unit under a real systemd (booted in a private namespace): start, sandbox, journal, restart, stop.
+  if tests/packaging/check-systemd-service.sh; then
+    pass "d4-server.service under systemd"
+  else
+    fail "d4-server.service under systemd (above)"
+  fi
   echo "user data" >/var/lib/d4-server/canary
   apt-get purge -y -qq d4-console >>"$BUILD_DIR/package-install.log" 2>&1 && pass "apt-get purge d4-console" || fail "apt-get purge"
   [ ! -e /usr/bin/d4-server ] && [ ! -e /etc/d4-server ] && [ ! -e /usr/lib/systemd/system/d4-server.service ] \
