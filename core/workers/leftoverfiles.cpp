@@ -4,11 +4,15 @@
 
 #include <algorithm>
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSaveFile>
+#include <QThread>
 
 #include "workers/analyzerqueues.h"
 #include "workers/gzipcompressor.h"
@@ -36,7 +40,70 @@ bool isNumber(const QString &text, qsizetype digits)
     return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isDigit(); });
 }
 
+QString markerOf(const QString &pcapPath)
+{
+    return pcapPath + LeftoverFiles::queuePendingSuffix();
+}
+
+/** Writes @p content to @p path atomically: a reader sees the old or the new content, whole. */
+bool writeMarker(const QString &path, const QByteArray &content)
+{
+    QSaveFile marker(path);
+    return marker.open(QIODevice::WriteOnly) && marker.write(content) == content.size() && marker.commit();
+}
+
+/**
+ * The compressed file a marker points to, when its pcap is gone (the compression finished). Empty
+ * when the marker is stale: written before a compression that never finished and whose pcap was
+ * removed since, or pointing to a file that is gone.
+ */
+QString compressedFileOf(const QString &markerPath)
+{
+    QFile marker(markerPath);
+    if (!marker.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    const QString path = QFile::decodeName(marker.readAll());
+    const QString pcap = markerPath.chopped(LeftoverFiles::queuePendingSuffix().size());
+    if (path.isEmpty() || QFileInfo(path).absolutePath() != QFileInfo(pcap).absolutePath() ||
+        !QFileInfo(path).fileName().startsWith(QFileInfo(pcap).fileName()) || !QFileInfo::exists(path)) {
+        return {};
+    }
+    return path;
+}
+
+/** Pushes @p path to the sensor's type-1 queues, retrying as recover() describes. */
+bool queuePath(const LeftoverFiles::File &file, const QString &path, AnalyzerQueues &queues,
+               const std::atomic<bool> *stopRequested, int retryMs)
+{
+    bool warned = false;
+    QDeadlineTimer nextWarning;
+    while (!queues.push(file.sensorUuid, "1", false, {QFile::encodeName(path)})) {
+        if (!warned || nextWarning.hasExpired()) {
+            qCWarning(lcWorkers).noquote() << "cannot queue" << path << ":" << queues.errorString()
+                                           << (stopRequested ? "(retrying)" : "");
+            warned = true;
+            nextWarning.setRemainingTime(30000);
+        }
+        if (!stopRequested) {
+            return false;
+        }
+        for (int waited = 0; waited < retryMs; waited += 50) {
+            if (stopRequested->load()) {
+                return false;
+            }
+            QThread::msleep(50);
+        }
+    }
+    return true;
+}
+
 } // namespace
+
+QString LeftoverFiles::queuePendingSuffix()
+{
+    return QStringLiteral(".queue-pending");
+}
 
 QList<LeftoverFiles::File> LeftoverFiles::find(const QString &saveDirectory)
 {
@@ -71,28 +138,66 @@ QList<LeftoverFiles::File> LeftoverFiles::find(const QString &saveDirectory)
             files.append({path, parts[0].toLatin1(), type});
         }
     }
+    // Pcaps compressed by an earlier run whose path never reached the queues.
+    QDirIterator markers(saveDirectory, {QLatin1Char('*') + queuePendingSuffix()},
+                         QDir::Files | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    while (markers.hasNext()) {
+        const QString markerPath = markers.next();
+        const QString pcap = markerPath.chopped(queuePendingSuffix().size());
+        if (QFileInfo::exists(pcap)) {
+            continue; // listed above: compressed and queued as any leftover
+        }
+        const QString compressed = compressedFileOf(markerPath);
+        const QString name = QFileInfo(pcap).fileName();
+        const QRegularExpressionMatch match = rotatedName().match(name);
+        if (compressed.isEmpty() || !match.hasMatch() || match.captured(2) != QLatin1String(".cap")) {
+            qCWarning(lcWorkers).noquote() << "removing" << markerPath << ": it names no compressed capture";
+            QFile::remove(markerPath);
+            continue;
+        }
+        files.append({compressed, match.captured(1).toLatin1(), 1, true});
+    }
     std::sort(files.begin(), files.end(), [](const File &a, const File &b) { return a.path < b.path; });
     return files;
 }
 
-int LeftoverFiles::recover(const QList<File> &files, AnalyzerQueues &queues, int &failed)
+int LeftoverFiles::recover(const QList<File> &files, AnalyzerQueues &queues, int &failed,
+                           const std::atomic<bool> *stopRequested, int retryMs)
 {
     int recovered = 0;
     failed = 0;
     for (const File &file : files) {
-        QString error;
-        const QString compressed = GzipCompressor::compress(file.path, error);
-        if (compressed.isEmpty()) {
-            qCWarning(lcWorkers).noquote() << "cannot compress the file a previous run left open:" << error;
-            ++failed;
-            continue;
+        const bool queued = file.type == 1;
+        QString compressed = file.path;
+        QString marker;
+        if (file.compressed) {
+            marker = markerOf(compressed.left(compressed.lastIndexOf(QLatin1String(".cap")) + 4));
+        } else {
+            marker = queued ? markerOf(file.path) : QString();
+            if (queued && !QFileInfo::exists(marker) && !writeMarker(marker, {})) {
+                qCWarning(lcWorkers).noquote() << "cannot create" << marker << "; compressing without it";
+            }
+            QString error;
+            compressed = GzipCompressor::compress(file.path, error);
+            if (compressed.isEmpty()) {
+                qCWarning(lcWorkers).noquote()
+                    << "cannot compress the file a previous run left open:" << error;
+                ++failed;
+                continue;
+            }
+            if (queued) {
+                writeMarker(marker, QFile::encodeName(compressed));
+            }
         }
-        if (file.type == 1 && !queues.push(file.sensorUuid, "1", false, {QFile::encodeName(compressed)})) {
-            qCWarning(lcWorkers).noquote() << "cannot queue" << compressed << ":" << queues.errorString();
-            ++failed;
-            continue;
+        if (queued) {
+            if (!queuePath(file, compressed, queues, stopRequested, retryMs)) {
+                ++failed;
+                continue;
+            }
+            QFile::remove(marker);
         }
-        qCInfo(lcWorkers).noquote() << "compressed" << compressed << "(left open by a previous run)";
+        qCInfo(lcWorkers).noquote() << (file.compressed ? "queued" : "compressed") << compressed
+                                    << "(left open by a previous run)";
         ++recovered;
     }
     return recovered;

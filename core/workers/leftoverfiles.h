@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <atomic>
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -16,6 +18,11 @@ class AnalyzerQueues;
  * workers start (when no file can be open), find() lists them and recover() gzips each one as a
  * rotation would have, and queues the .gz paths of pcap files (type 1 queues carry file paths).
  * Line types queued their lines as they arrived, so their files are only compressed.
+ *
+ * A pcap file's path must reach the queues even when Redis is down at that moment: before it is
+ * compressed, a marker `<file>.queue-pending` is created, it receives the .gz path once the
+ * compression is done, and it is removed only once the path is queued. find() also lists the
+ * compressed files whose marker is still there, so the next start queues them.
  */
 class LeftoverFiles final
 {
@@ -25,7 +32,12 @@ public:
         QString path;
         QByteArray sensorUuid;
         int type = 0;
+        /** Already gzipped by an earlier run (path is the .gz); only its queueing is left to do. */
+        bool compressed = false;
     };
+
+    /** The suffix of the marker that holds a pcap's .gz path until the path is queued. */
+    static QString queuePendingSuffix();
 
     /**
      * Files under @p saveDirectory laid out as the workers write them —
@@ -37,9 +49,12 @@ public:
 
     /**
      * Gzips every file (GzipCompressor) and pushes the type-1 ones to @p queues. Returns how many
-     * were recovered; failures are logged and counted in @p failed.
+     * were recovered; failures are logged and counted in @p failed. When a push fails (Redis
+     * down), it is retried every @p retryMs until it succeeds or @p stopRequested is set; without
+     * @p stopRequested it is tried once. A pcap whose path could not be queued keeps its marker.
      */
-    static int recover(const QList<File> &files, AnalyzerQueues &queues, int &failed);
+    static int recover(const QList<File> &files, AnalyzerQueues &queues, int &failed,
+                       const std::atomic<bool> *stopRequested = nullptr, int retryMs = 1000);
 };
 
 } // namespace d4::workers

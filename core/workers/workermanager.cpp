@@ -83,11 +83,12 @@ void WorkerManager::recoverLeftoverFiles()
     }
     // Compressing can take a while (a pcap file holds up to a rotation interval of traffic); the
     // loops never touch these files, so it runs beside them.
-    m_recoveryThread.reset(QThread::create([settings = m_settings, files = std::move(leftovers)] {
+    m_stopRecovery = false;
+    m_recoveryThread.reset(QThread::create([this, settings = m_settings, files = std::move(leftovers)] {
         AnalyzerQueues queues(settings.redis.metadata, settings.redis.analyzer, settings.defaultQueueMaxSize,
                               settings.queueCacheMs);
         int failed = 0;
-        const int recovered = LeftoverFiles::recover(files, queues, failed);
+        const int recovered = LeftoverFiles::recover(files, queues, failed, &m_stopRecovery);
         qCInfo(lcWorkers).noquote() << recovered << "file(s) left open by a previous run compressed,"
                                     << failed << "failed";
     }));
@@ -103,6 +104,7 @@ QList<UnconsumedType> WorkerManager::unconsumedTypes() const
 void WorkerManager::stop()
 {
     if (m_recoveryThread) {
+        m_stopRecovery = true;
         m_recoveryThread->wait();
         m_recoveryThread.reset();
     }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -72,6 +73,8 @@ private:
     std::unique_ptr<QThread> m_monitorThread;
     UnconsumedTypes *m_monitor = nullptr; ///< deleted on its thread when it finishes
     std::unique_ptr<QThread> m_recoveryThread;
+    /** Ends the recovery thread's retries of queue pushes (Redis down) when the workers stop. */
+    std::atomic<bool> m_stopRecovery{false};
 };
 
 } // namespace d4::workers

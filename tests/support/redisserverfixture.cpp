@@ -39,41 +39,73 @@ QString RedisServerFixture::unixSocketPath() const
 
 bool RedisServerFixture::start()
 {
-    const QString program = findProgram(QStringLiteral("redis-server"));
-    if (program.isEmpty()) {
-        m_error = QStringLiteral("redis-server is not installed; run scripts/install-deps.sh");
-        return false;
-    }
-    if (!m_dir.isValid()) {
-        m_error = QStringLiteral("cannot create a temporary directory");
-        return false;
-    }
     // A port picked by the kernel can be taken again before redis binds it: retry a few times.
     for (int attempt = 0; attempt < 5; ++attempt) {
-        m_port = pickFreePort();
-        m_process.setProgram(program);
-        m_process.setArguments({QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--bind"),
-                                QStringLiteral("127.0.0.1"), QStringLiteral("--dir"), m_dir.path(),
-                                QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
-                                QStringLiteral("no"), QStringLiteral("--unixsocket"), unixSocketPath(),
-                                QStringLiteral("--unixsocketperm"), QStringLiteral("700"),
-                                QStringLiteral("--daemonize"), QStringLiteral("no"),
-                                QStringLiteral("--loglevel"), QStringLiteral("warning")});
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start();
-        if (!m_process.waitForStarted(5000)) {
-            m_error = QStringLiteral("redis-server did not start: ") + m_process.errorString();
-            return false;
-        }
-        if (waitUntilReady()) {
+        switch (launch(pickFreePort())) {
+        case Launch::Ready:
             return true;
+        case Launch::Failed:
+            return false;
+        case Launch::NoAnswer:
+            break;
         }
-        m_process.kill();
-        m_process.waitForFinished(2000);
     }
     m_error =
         QStringLiteral("redis-server did not answer PING: ") + QString::fromLocal8Bit(m_process.readAll());
     return false;
+}
+
+bool RedisServerFixture::restart()
+{
+    stop();
+    // The port was just released by the same process; give the kernel a moment if it is slow to.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        switch (launch(m_port)) {
+        case Launch::Ready:
+            return true;
+        case Launch::Failed:
+            return false;
+        case Launch::NoAnswer:
+            QThread::msleep(200);
+            break;
+        }
+    }
+    m_error = QStringLiteral("redis-server did not start again on port %1").arg(m_port);
+    return false;
+}
+
+RedisServerFixture::Launch RedisServerFixture::launch(int port)
+{
+    const QString program = findProgram(QStringLiteral("redis-server"));
+    if (program.isEmpty()) {
+        m_error = QStringLiteral("redis-server is not installed; run scripts/install-deps.sh");
+        return Launch::Failed;
+    }
+    if (!m_dir.isValid()) {
+        m_error = QStringLiteral("cannot create a temporary directory");
+        return Launch::Failed;
+    }
+    m_port = port;
+    m_process.setProgram(program);
+    m_process.setArguments({QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--bind"),
+                            QStringLiteral("127.0.0.1"), QStringLiteral("--dir"), m_dir.path(),
+                            QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
+                            QStringLiteral("no"), QStringLiteral("--unixsocket"), unixSocketPath(),
+                            QStringLiteral("--unixsocketperm"), QStringLiteral("700"),
+                            QStringLiteral("--daemonize"), QStringLiteral("no"), QStringLiteral("--loglevel"),
+                            QStringLiteral("warning")});
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.start();
+    if (!m_process.waitForStarted(5000)) {
+        m_error = QStringLiteral("redis-server did not start: ") + m_process.errorString();
+        return Launch::Failed;
+    }
+    if (waitUntilReady()) {
+        return Launch::Ready;
+    }
+    m_process.kill();
+    m_process.waitForFinished(2000);
+    return Launch::NoAnswer;
 }
 
 bool RedisServerFixture::waitUntilReady()

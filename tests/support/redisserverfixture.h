@@ -32,6 +32,12 @@ public:
     RedisServerFixture &operator=(const RedisServerFixture &) = delete;
 
     bool start();
+    /**
+     * Stops the server if it runs and starts it again on the same port and directory, as a
+     * restarted Redis would come back. Nothing persists by itself; a `SAVE` before the stop makes
+     * the new server load that data.
+     */
+    bool restart();
     void stop();
     /** Kills the server with SIGKILL, as a crash would. */
     void kill();
@@ -50,6 +56,13 @@ public:
     d4::store::RedisEndpoint endpoint(int db = 0) const;
 
 private:
+    enum class Launch
+    {
+        Ready,
+        NoAnswer,
+        Failed
+    };
+    Launch launch(int port);
     bool waitUntilReady();
 
     QTemporaryDir m_dir;

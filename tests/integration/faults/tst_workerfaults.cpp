@@ -4,14 +4,18 @@
 // files a killed run left open (LeftoverFiles::recover) and saving refusal counts
 // (RejectedLineCounter::flush) while Redis refuses or is gone. One test per failure.
 
+#include <atomic>
 #include <csignal>
+#include <memory>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include "store/redissyncclient.h"
 #include "workers/analyzerqueues.h"
@@ -41,6 +45,12 @@ QString writeLeftover(const QTemporaryDir &save, int type, const QString &suffix
         return {};
     }
     return path;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
 }
 
 QByteArray randomBytes(qsizetype size)
@@ -148,12 +158,14 @@ private Q_SLOTS:
     }
 
     // A pcap leftover whose .gz path cannot be queued (Redis gone): counted as failed, the .gz is
-    // complete on disk and the warning names it, so it can be queued by hand.
+    // complete on disk, and its marker keeps the path, so the next start queues it, once.
     void recoverWithoutRedis()
     {
         QTemporaryDir save;
         const QString pcap = writeLeftover(save, 1, QStringLiteral(".cap"), "pcap bytes");
         QVERIFY(!pcap.isEmpty());
+        const QByteArray queue = addQueue(1);
+        QCOMPARE(m_redis.command({"SAVE"}).string, QByteArray("OK")); // the restart below loads it
         AnalyzerQueues queues(m_redis.endpoint(D4ServerProcess::kMetadataDb),
                               m_redis.endpoint(D4ServerProcess::kAnalyzerDb), 10000, 0);
         m_redis.stop();
@@ -162,7 +174,101 @@ private Q_SLOTS:
         int failed = -1;
         QCOMPARE(LeftoverFiles::recover(LeftoverFiles::find(save.path()), queues, failed), 0);
         QCOMPARE(failed, 1);
-        QCOMPARE(gunzip(pcap + QStringLiteral(".gz")), QByteArray("pcap bytes"));
+        const QString gz = pcap + QStringLiteral(".gz");
+        QCOMPARE(gunzip(gz), QByteArray("pcap bytes"));
+        QCOMPARE(readFile(pcap + LeftoverFiles::queuePendingSuffix()), QFile::encodeName(gz));
+
+        QVERIFY2(m_redis.restart(), qPrintable(m_redis.errorString()));
+        const QList<LeftoverFiles::File> files = LeftoverFiles::find(save.path());
+        QCOMPARE(files.size(), qsizetype(1));
+        QVERIFY(files.front().compressed);
+        QCOMPARE(files.front().path, gz);
+        QCOMPARE(LeftoverFiles::recover(files, queues, failed), 1);
+        QCOMPARE(failed, 0);
+        QCOMPARE(analyzer({"LRANGE", "analyzer:1:" + queue, "0", "-1"}).elements.size(), qsizetype(1));
+        QCOMPARE(analyzer({"RPOP", "analyzer:1:" + queue}).string, QFile::encodeName(gz));
+        QVERIFY(!QFileInfo::exists(pcap + LeftoverFiles::queuePendingSuffix()));
+        QVERIFY(LeftoverFiles::find(save.path()).isEmpty());
+    }
+
+    // With a stop flag (as the workers' recovery thread runs it), a failed push is retried until
+    // Redis is back: the path is queued once and the marker removed.
+    void recoveryWaitsForRedis()
+    {
+        QTemporaryDir save;
+        const QString pcap = writeLeftover(save, 1, QStringLiteral(".cap"), "waits for redis");
+        QVERIFY(!pcap.isEmpty());
+        const QByteArray queue = addQueue(1);
+        QCOMPARE(m_redis.command({"SAVE"}).string, QByteArray("OK"));
+        AnalyzerQueues queues(m_redis.endpoint(D4ServerProcess::kMetadataDb),
+                              m_redis.endpoint(D4ServerProcess::kAnalyzerDb), 10000, 0);
+        m_redis.stop();
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("cannot queue .* \\(retrying\\)")));
+        std::atomic<bool> stop{false};
+        int recovered = -1;
+        int failed = -1;
+        const QList<LeftoverFiles::File> files = LeftoverFiles::find(save.path());
+        std::unique_ptr<QThread> recovery(
+            QThread::create([&] { recovered = LeftoverFiles::recover(files, queues, failed, &stop, 100); }));
+        recovery->start();
+        QTest::qWait(600);
+        QVERIFY(recovery->isRunning()); // still retrying
+        QVERIFY2(m_redis.restart(), qPrintable(m_redis.errorString()));
+        QVERIFY(recovery->wait(10000));
+        QCOMPARE(recovered, 1);
+        QCOMPARE(failed, 0);
+        QCOMPARE(analyzer({"LRANGE", "analyzer:1:" + queue, "0", "-1"}).elements.size(), qsizetype(1));
+        QCOMPARE(analyzer({"RPOP", "analyzer:1:" + queue}).string,
+                 QFile::encodeName(pcap + QStringLiteral(".gz")));
+        QVERIFY(!QFileInfo::exists(pcap + LeftoverFiles::queuePendingSuffix()));
+    }
+
+    // Stopping ends the retries promptly; the marker stays for the next start.
+    void recoveryStopsWhileRedisIsDown()
+    {
+        QTemporaryDir save;
+        const QString pcap = writeLeftover(save, 1, QStringLiteral(".cap"), "stopped");
+        QVERIFY(!pcap.isEmpty());
+        AnalyzerQueues queues(m_redis.endpoint(D4ServerProcess::kMetadataDb),
+                              m_redis.endpoint(D4ServerProcess::kAnalyzerDb), 10000, 0);
+        m_redis.stop();
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("cannot queue .* \\(retrying\\)")));
+        std::atomic<bool> stop{false};
+        int recovered = -1;
+        int failed = -1;
+        const QList<LeftoverFiles::File> files = LeftoverFiles::find(save.path());
+        std::unique_ptr<QThread> recovery(
+            QThread::create([&] { recovered = LeftoverFiles::recover(files, queues, failed, &stop, 1000); }));
+        recovery->start();
+        QTest::qWait(300);
+        QElapsedTimer stopping;
+        stopping.start();
+        stop = true;
+        QVERIFY(recovery->wait(5000));
+        QVERIFY2(stopping.elapsed() < 1000, qPrintable(QString::number(stopping.elapsed())));
+        QCOMPARE(recovered, 0);
+        QCOMPARE(failed, 1);
+        QCOMPARE(readFile(pcap + LeftoverFiles::queuePendingSuffix()),
+                 QFile::encodeName(pcap + QStringLiteral(".gz")));
+    }
+
+    // A marker whose compressed file is gone names nothing to queue: it is removed with a warning.
+    void staleMarkerRemoved()
+    {
+        QTemporaryDir save;
+        const QString pcap = writeLeftover(save, 1, QStringLiteral(".cap"), "x");
+        QVERIFY(!pcap.isEmpty() && QFile::remove(pcap));
+        const QString marker = pcap + LeftoverFiles::queuePendingSuffix();
+        QFile file(marker);
+        QVERIFY(file.open(QIODevice::WriteOnly) &&
+                file.write(QFile::encodeName(pcap + QStringLiteral(".gz"))) > 0);
+        file.close();
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
+                                               "removing .*queue-pending : it names no compressed")));
+        QVERIFY(LeftoverFiles::find(save.path()).isEmpty());
+        QVERIFY(!QFileInfo::exists(marker));
     }
 
     // Redis refuses the HINCRBY (the key holds another type): flush() fails with Redis's error and
