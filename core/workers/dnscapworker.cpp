@@ -3,6 +3,7 @@
 #include "workers/dnscapworker.h"
 
 #include <QDir>
+#include <QFile>
 
 #include "store/keyschema.h"
 #include "workers/workercontext.h"
@@ -36,27 +37,41 @@ bool DnscapWorker::restore(const QByteArray &state)
 
 SessionWorker::Result DnscapWorker::handle(const QList<StreamEntry> &entries)
 {
+    // A failed batch is retried whole by a new worker, so it must leave the files as they were:
+    // the batch's bytes go to each file in one write (which cuts itself back on failure), and
+    // when the batch rotated, the part already in the previous file is cut off again.
     const QDateTime now = QDateTime::currentDateTime();
+    QByteArray pending;
+    QString rotatedPath;
+    qint64 rotatedSizeBefore = 0;
     for (const StreamEntry &entry : entries) {
         if (m_sensorUuid.isEmpty()) {
             m_sensorUuid = entry.sensorUuid;
         }
         const QByteArrayView message(entry.message);
+        // At most one rotation per batch: once closed, no file is open, so none is due.
         const qsizetype start = m_file.rotationDue(now) ? m_splitter.findRecordStart(message) : -1;
         if (start >= 0) {
-            if (!write(message.first(start))) {
+            pending.append(message.first(start));
+            rotatedSizeBefore = m_file.size();
+            if (!write(pending)) {
                 return Result::Failed;
             }
-            m_file.close();
-            if (!write(message.sliced(start))) {
-                return Result::Failed;
-            }
-        } else if (!write(message)) {
-            return Result::Failed;
+            rotatedPath = m_file.close();
+            pending = message.sliced(start).toByteArray();
+        } else {
+            pending.append(message);
         }
         m_splitter.advance(message);
     }
-    return m_file.flush(m_error) ? Result::Handled : Result::Failed;
+    if (write(pending) && m_file.flush(m_error)) {
+        return Result::Handled;
+    }
+    if (!rotatedPath.isEmpty() && !QFile::resize(rotatedPath, rotatedSizeBefore)) {
+        m_error += QStringLiteral("; %1 keeps this batch's first records, which the retry writes again")
+                       .arg(rotatedPath);
+    }
+    return Result::Failed;
 }
 
 bool DnscapWorker::write(QByteArrayView bytes)

@@ -46,6 +46,8 @@ public:
     QString close();
 
     bool isOpen() const { return m_file.isOpen(); }
+    /** The open file's size, buffered bytes included; 0 when none is open. */
+    qint64 size() const { return m_file.isOpen() ? m_file.size() : 0; }
     QString currentPath() const { return m_file.fileName(); }
 
     /** `YYYY/MM/DD` of @p now, the directory layer of every worker. */

@@ -90,6 +90,15 @@ QByteArray pcapRecord(int index)
     return record + payload;
 }
 
+/** dnscap text record @p index (about 200 bytes): a `[` line and an indented answer line. */
+QByteArray dnscapRecord(int index)
+{
+    const QByteArray number = QByteArray::number(index).rightJustified(8, '0');
+    return "[" + number + "] 2026-11-24 23:55:00.000000 [#0 eth0 0] [192.0.2.1].53 [198.51.100.7].40000 " +
+           "dns QUERY,NOERROR," + number + ",qr|rd|ra\n  1 example.org.,IN,A 1 example.org.,IN,A,300," +
+           "192.0.2." + QByteArray::number(index % 250) + " " + number.repeated(4) + "\n";
+}
+
 qsizetype countOf(const QByteArray &haystack, const QByteArray &needle)
 {
     return haystack.count(needle);
@@ -249,6 +258,55 @@ private Q_SLOTS:
         }
         queuedPaths.sort();
         QCOMPARE(queuedPaths, files);
+        QVERIFY(server.stop());
+    }
+
+    // Type 4 (dnscap, appended as it arrives) with no room left: a batch that cannot be written
+    // whole leaves the file as it was, and its retry writes it once, so the files hold every
+    // record exactly once, in order, however often the batches failed.
+    void dnscapHoldsBackWithoutRepeats()
+    {
+        D4ServerProcess server;
+        server.setServerOptions(serverOptions(300));
+        server.setChildProcessModifier(&limitFileSize);
+        QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
+        TestSensor sensor(newUuid(), 4);
+        QVERIFY(sensor.connectTo(server.port()));
+        constexpr int kRecords = 800; // about 165 KB: some three files' worth
+        QByteArray all;
+        for (int i = 0; i < kRecords; ++i) {
+            all += dnscapRecord(i);
+        }
+        // Bursts of 30 packets (15 KB), so batches hold many entries and the one that meets the
+        // limit has some that fit before it; 700 ms apart, so what piles up while a batch is
+        // retried (until a new file opens, the next second) fits in one file. The size limit caps
+        // each file, unlike a real disk, so a batch larger than the limit could never be written.
+        constexpr qsizetype kPacket = 500;
+        for (qsizetype offset = 0; offset < all.size(); offset += 30 * kPacket) {
+            for (qsizetype at = offset; at < qMin(all.size(), offset + 30 * kPacket); at += kPacket) {
+                QVERIFY(sensor.send(all.mid(at, kPacket)));
+            }
+            QTest::qWait(700);
+        }
+        const QByteArray session = onlySession(4);
+        sensor.close();
+        QVERIFY2(waitSessionCleaned(4, session, 20000), server.output().right(3000).constData());
+        const QByteArray log = server.output();
+        QVERIFY2(log.contains("File too large"), log.right(2000).constData());
+
+        // Files are named by their opening second, so sorting them follows the stream.
+        const QStringList files = filesUnder(server.dataDirectory(), QStringLiteral("*.dnscap.txt"));
+        QVERIFY2(files.size() >= 3, qPrintable(files.join(u' ')));
+        QByteArray stored;
+        for (const QString &path : files) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray content = file.readAll();
+            QVERIFY(qsizetype(content.size()) <= qsizetype(kFileSizeLimit));
+            stored += content;
+        }
+        QCOMPARE(stored.size(), all.size());
+        QVERIFY(stored == all);
         QVERIFY(server.stop());
     }
 };
