@@ -6,6 +6,8 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
+#include "management/saveddatascanner.h"
+
 Q_LOGGING_CATEGORY(lcManagement, "d4.management")
 
 namespace d4::management {
@@ -23,7 +25,9 @@ ManagementWorker::~ManagementWorker() = default;
 
 void ManagementWorker::initialize()
 {
-    m_store = std::make_unique<ManagementStore>(m_options.roles, m_options.defaultQueueMaxSize);
+    m_reader = std::make_unique<ManagementReader>(m_options.roles, m_options.defaultQueueMaxSize);
+    m_actions = std::make_unique<ManagementActions>(m_options.roles);
+    m_silence = std::make_unique<SilenceEvaluator>(m_options.roles);
     m_clock.start();
     m_timer = new QTimer(this);
     m_timer->setInterval(m_options.refreshIntervalMs);
@@ -37,12 +41,14 @@ void ManagementWorker::shutdown()
     if (m_timer) {
         m_timer->stop();
     }
-    m_store.reset();
+    m_silence.reset();
+    m_actions.reset();
+    m_reader.reset();
 }
 
 void ManagementWorker::refresh()
 {
-    if (!m_store) {
+    if (!m_reader) {
         return;
     }
     refreshOverview();
@@ -60,7 +66,7 @@ void ManagementWorker::refresh()
 void ManagementWorker::refreshOverview()
 {
     QString error;
-    auto overview = m_store->readOverview(QDate::currentDate(), error);
+    auto overview = m_reader->readOverview(QDate::currentDate(), error);
     const int reachable = overview ? 1 : 0;
     if (reachable != m_reachable) {
         m_reachable = reachable;
@@ -126,13 +132,12 @@ void ManagementWorker::deriveRates(Overview &overview)
 void ManagementWorker::refreshSensor(bool scanDisk)
 {
     QString error;
-    auto detail = m_store->readSensor(m_watched, QDate::currentDate(), error);
+    auto detail = m_reader->readSensor(m_watched, QDate::currentDate(), error);
     if (!detail) {
         return;
     }
     if (scanDisk) {
-        m_saved = ManagementStore::scanSavedData(m_options.saveDirectory, detail->summary.uuid,
-                                                 QDate::currentDate());
+        m_saved = SavedDataScanner::scan(m_options.saveDirectory, detail->summary.uuid, QDate::currentDate());
         m_lastDiskScanMs = m_clock.elapsed();
     }
     detail->saved = m_saved;
@@ -143,7 +148,7 @@ void ManagementWorker::evaluateMonitoring()
 {
     m_lastMonitoringMs = m_clock.elapsed();
     QString error;
-    const auto inError = m_store->evaluateMonitoring(QDateTime::currentSecsSinceEpoch(), error);
+    const auto inError = m_silence->evaluate(QDateTime::currentSecsSinceEpoch(), error);
     if (!inError) {
         return;
     }
@@ -166,39 +171,39 @@ void ManagementWorker::setWatchedSensor(const QByteArray &uuid)
     m_watched = uuid;
     m_saved.clear();
     m_lastDiskScanMs = -1;
-    if (m_store && !m_watched.isEmpty()) {
+    if (m_reader && !m_watched.isEmpty()) {
         refreshSensor(true);
     }
 }
 
 void ManagementWorker::loadBlacklistPage(BlacklistKind kind, int page, int pageSize)
 {
-    if (!m_store) {
+    if (!m_reader) {
         return;
     }
     QString error;
-    if (const auto result = m_store->readBlacklistPage(kind, page, pageSize, error)) {
+    if (const auto result = m_reader->readBlacklistPage(kind, page, pageSize, error)) {
         Q_EMIT blacklistPageReady(*result);
     }
 }
 
 void ManagementWorker::loadQueueSample(const QByteArray &queueUuid, int count, int maxLineLength)
 {
-    if (!m_store) {
+    if (!m_reader) {
         return;
     }
     QString error;
-    const auto sample = m_store->queueSample(queueUuid, count, maxLineLength, error);
+    const auto sample = m_reader->queueSample(queueUuid, count, maxLineLength, error);
     Q_EMIT queueSampleReady(queueUuid, sample.value_or(QStringList()), error);
 }
 
 void ManagementWorker::perform(const QString &what, const Action &action)
 {
-    if (!m_store) {
+    if (!m_actions) {
         Q_EMIT actionFinished(what, ActionResult::failure(QStringLiteral("not connected")));
         return;
     }
-    const ActionResult result = action(*m_store);
+    const ActionResult result = action(*m_actions);
     if (result.ok) {
         qCInfo(lcManagement).noquote() << what << "-" << result.message;
     } else {

@@ -12,10 +12,13 @@
 #include <QStringList>
 
 #include "management/actionresult.h"
+#include "management/blacklistpage.h"
+#include "management/managementactions.h"
 #include "management/managementoptions.h"
-#include "management/managementstore.h"
+#include "management/managementreader.h"
 #include "management/overview.h"
 #include "management/sensordetail.h"
+#include "management/silenceevaluator.h"
 
 class QTimer;
 
@@ -23,8 +26,8 @@ namespace d4::management {
 
 /**
  * The part of ManagementService that lives on the management thread: it owns the blocking
- * ManagementStore, polls on a timer and publishes snapshots. Only ManagementService talks to it,
- * through queued calls.
+ * ManagementReader, ManagementActions and SilenceEvaluator, polls on a timer and publishes snapshots. Only
+ * ManagementService talks to it, through queued calls.
  */
 class ManagementWorker final : public QObject
 {
@@ -32,7 +35,7 @@ class ManagementWorker final : public QObject
     Q_DISABLE_COPY_MOVE(ManagementWorker)
 
 public:
-    using Action = std::function<ActionResult(ManagementStore &)>;
+    using Action = std::function<ActionResult(ManagementActions &)>;
 
     explicit ManagementWorker(ManagementOptions options);
     ~ManagementWorker() override;
@@ -62,7 +65,9 @@ private:
     void deriveRates(Overview &overview);
 
     ManagementOptions m_options;
-    std::unique_ptr<ManagementStore> m_store;
+    std::unique_ptr<ManagementReader> m_reader;
+    std::unique_ptr<ManagementActions> m_actions;
+    std::unique_ptr<SilenceEvaluator> m_silence;
     QTimer *m_timer = nullptr;
     QElapsedTimer m_clock;
     qint64 m_lastMonitoringMs = -1;

@@ -131,7 +131,7 @@ void ConsoleController::addSensor()
     const QByteArray uuid = dialog.uuid();
     const QByteArray key = dialog.key();
     const QString description = dialog.description();
-    m_service->perform(tr("Add sensor"), [uuid, key, description](management::ManagementStore &store) {
+    m_service->perform(tr("Add sensor"), [uuid, key, description](management::ManagementActions &store) {
         return store.registerSensor(uuid, key, description);
     });
 }

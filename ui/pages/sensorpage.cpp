@@ -20,6 +20,7 @@
 
 #include "charts/stackedbarchart.h"
 #include "management/managementservice.h"
+#include "management/sensorinput.h"
 #include "models/rowtablemodel.h"
 #include "models/sensortablemodel.h"
 #include "protocol/d4types.h"
@@ -27,7 +28,8 @@
 namespace d4::ui {
 
 using management::ActionResult;
-using management::ManagementStore;
+using management::ManagementActions;
+using management::SensorInput;
 
 namespace {
 
@@ -143,7 +145,7 @@ QWidget *SensorPage::buildActions()
         const QString text = m_description->text();
         const QByteArray uuid = m_uuid;
         perform(tr("Change description"),
-                [uuid, text](ManagementStore &s) { return s.setDescription(uuid, text); });
+                [uuid, text](ManagementActions &s) { return s.setDescription(uuid, text); });
     });
     connect(m_description, &QLineEdit::returnPressed, saveDescription, &QPushButton::click);
     form->addRow(tr("&Description:"), row(m_description, saveDescription));
@@ -162,7 +164,7 @@ QWidget *SensorPage::buildActions()
             tags.append(tag.trimmed());
         }
         const QByteArray uuid = m_uuid;
-        perform(tr("Change name and tags"), [uuid, name, tags](ManagementStore &s) {
+        perform(tr("Change name and tags"), [uuid, name, tags](ManagementActions &s) {
             const ActionResult result = s.setName(uuid, name);
             return result.ok ? s.setTags(uuid, tags) : result;
         });
@@ -181,7 +183,7 @@ QWidget *SensorPage::buildActions()
     m_kick->setToolTip(tr("Close the sensor's connections; it cannot reconnect for 30 s"));
     connect(m_kick, &QPushButton::clicked, this, [this] {
         const QByteArray uuid = m_uuid;
-        perform(tr("Kick"), [uuid](ManagementStore &s) { return s.kick(uuid); });
+        perform(tr("Kick"), [uuid](ManagementActions &s) { return s.kick(uuid); });
     });
     m_clearStats = new QPushButton(tr("Clear statistics…"), box);
     m_clearStats->setObjectName(QStringLiteral("clearStatsButton"));
@@ -193,7 +195,7 @@ QWidget *SensorPage::buildActions()
             return;
         }
         const QByteArray uuid = m_uuid;
-        perform(tr("Clear statistics"), [uuid](ManagementStore &s) { return s.clearStatistics(uuid); });
+        perform(tr("Clear statistics"), [uuid](ManagementActions &s) { return s.clearStatistics(uuid); });
     });
     auto *kickRow = new QWidget(box);
     auto *kickLayout = new QHBoxLayout(kickRow);
@@ -216,11 +218,11 @@ QWidget *SensorPage::buildActions()
         const QByteArray uuid = m_uuid;
         const int seconds = m_maxSilence->value();
         perform(tr("Monitor sensor"),
-                [uuid, seconds](ManagementStore &s) { return s.setMonitoring(uuid, seconds); });
+                [uuid, seconds](ManagementActions &s) { return s.setMonitoring(uuid, seconds); });
     });
     connect(m_unmonitor, &QPushButton::clicked, this, [this] {
         const QByteArray uuid = m_uuid;
-        perform(tr("Stop monitoring"), [uuid](ManagementStore &s) { return s.removeMonitoring(uuid); });
+        perform(tr("Stop monitoring"), [uuid](ManagementActions &s) { return s.removeMonitoring(uuid); });
     });
     auto *monitorRow = row(m_maxSilence, m_monitor);
     monitorRow->layout()->addWidget(m_unmonitor);
@@ -235,7 +237,7 @@ QWidget *SensorPage::buildActions()
         const QByteArray uuid = m_uuid;
         const qint64 size = m_streamMaxSize->value();
         perform(tr("Change stream max size"),
-                [uuid, size](ManagementStore &s) { return s.setStreamMaxSize(uuid, size); });
+                [uuid, size](ManagementActions &s) { return s.setStreamMaxSize(uuid, size); });
     });
     form->addRow(tr("Stream max size:"), row(m_streamMaxSize, m_setStreamMaxSize));
 
@@ -245,15 +247,16 @@ QWidget *SensorPage::buildActions()
         const QByteArray uuid = m_uuid;
         const bool blacklist = !(m_detail && m_detail->summary.blacklisted);
         perform(blacklist ? tr("Blacklist UUID") : tr("Unblacklist UUID"),
-                [uuid, blacklist](ManagementStore &s) { return s.setUuidBlacklisted(uuid, blacklist); });
+                [uuid, blacklist](ManagementActions &s) { return s.setUuidBlacklisted(uuid, blacklist); });
     });
     m_blacklistIps = new QPushButton(tr("Blacklist IPs using this UUID"), box);
     m_blacklistIps->setObjectName(QStringLiteral("blacklistIpsButton"));
     connect(m_blacklistIps, &QPushButton::clicked, this, [this] {
         const QByteArray uuid = m_uuid;
         const bool blacklist = !(m_detail && m_detail->summary.ipBlacklisted);
-        perform(blacklist ? tr("Blacklist IPs of UUID") : tr("Unblacklist IPs of UUID"),
-                [uuid, blacklist](ManagementStore &s) { return s.setIpsOfUuidBlacklisted(uuid, blacklist); });
+        perform(
+            blacklist ? tr("Blacklist IPs of UUID") : tr("Unblacklist IPs of UUID"),
+            [uuid, blacklist](ManagementActions &s) { return s.setIpsOfUuidBlacklisted(uuid, blacklist); });
     });
     auto *blacklistRow = new QWidget(box);
     auto *blacklistLayout = new QHBoxLayout(blacklistRow);
@@ -271,7 +274,7 @@ QWidget *SensorPage::buildActions()
     connect(saveKey, &QPushButton::clicked, this, [this] {
         const QByteArray uuid = m_uuid;
         const QByteArray key = m_hmacKey->text().toUtf8();
-        perform(tr("Change HMAC key"), [uuid, key](ManagementStore &s) { return s.setHmacKey(uuid, key); });
+        perform(tr("Change HMAC key"), [uuid, key](ManagementActions &s) { return s.setHmacKey(uuid, key); });
     });
     m_keyWarning = new QLabel(box);
     m_keyWarning->setObjectName(QStringLiteral("keyWarning"));
@@ -279,7 +282,7 @@ QWidget *SensorPage::buildActions()
     m_keyWarning->setStyleSheet(QStringLiteral("color: #e65100"));
     m_keyWarning->hide();
     connect(m_hmacKey, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_keyWarning->setVisible(ManagementStore::keyHasEscapedCharacters(text.toUtf8()));
+        m_keyWarning->setVisible(SensorInput::keyHasEscapedCharacters(text.toUtf8()));
     });
     m_keyWarning->setText(
         tr("This key contains & < > \" ' or an HTML entity such as &amp;amp;. d4-core's web UI "
@@ -295,7 +298,7 @@ QWidget *SensorPage::buildActions()
     return box;
 }
 
-void SensorPage::perform(const QString &what, std::function<ActionResult(ManagementStore &)> action)
+void SensorPage::perform(const QString &what, std::function<ActionResult(ManagementActions &)> action)
 {
     if (m_uuid.isEmpty()) {
         return;

@@ -18,7 +18,7 @@ class QTableView;
 
 namespace d4::management {
 class ManagementService;
-class ManagementStore;
+class ManagementActions;
 } // namespace d4::management
 
 namespace d4::ui {
@@ -49,7 +49,7 @@ public:
 
 private:
     void perform(const QString &what,
-                 std::function<management::ActionResult(management::ManagementStore &)> action);
+                 std::function<management::ActionResult(management::ManagementActions &)> action);
     QWidget *buildActions();
 
     management::ManagementService *m_service;

@@ -12,7 +12,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "management/managementstore.h"
+#include "management/sensorinput.h"
 #include "models/sensortablemodel.h"
 
 namespace d4::ui {
@@ -99,7 +99,7 @@ void SensorsPage::applyFilter()
 
 void SensorsPage::searchEntered()
 {
-    const QByteArray uuid = management::ManagementStore::normalizeUuid(m_search->text().toLatin1());
+    const QByteArray uuid = management::SensorInput::normalizeUuid(m_search->text().toLatin1());
     if (!uuid.isEmpty()) {
         Q_EMIT openSensor(uuid);
     } else if (m_textFilter->rowCount() == 1) {

@@ -32,7 +32,7 @@ namespace d4::ui {
 
 using management::ActionResult;
 using management::BlacklistKind;
-using management::ManagementStore;
+using management::ManagementActions;
 
 namespace {
 
@@ -113,7 +113,7 @@ RowTableModel *ServerPage::blacklistModel(BlacklistKind kind) const
     return kind == BlacklistKind::Ip ? m_ipBlacklist.model : m_uuidBlacklist.model;
 }
 
-void ServerPage::perform(const QString &what, std::function<ActionResult(ManagementStore &)> action)
+void ServerPage::perform(const QString &what, std::function<ActionResult(ManagementActions &)> action)
 {
     m_service->perform(what, std::move(action));
 }
@@ -134,7 +134,7 @@ QWidget *ServerPage::buildSensorsTab()
         const QByteArray uuid = selectedKey(m_registeredView, m_registered).toByteArray();
         if (!uuid.isEmpty()) {
             perform(tr("Delete registered sensor"),
-                    [uuid](ManagementStore &s) { return s.deleteRegisteredSensor(uuid); });
+                    [uuid](ManagementActions &s) { return s.deleteRegisteredSensor(uuid); });
         }
     });
     connect(m_registeredView, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -154,14 +154,14 @@ QWidget *ServerPage::buildSensorsTab()
     connect(approve, &QPushButton::clicked, this, [this] {
         const QByteArray uuid = selectedKey(m_pendingView, m_pending).toByteArray();
         if (!uuid.isEmpty()) {
-            perform(tr("Approve sensor"), [uuid](ManagementStore &s) { return s.approveSensor(uuid); });
+            perform(tr("Approve sensor"), [uuid](ManagementActions &s) { return s.approveSensor(uuid); });
         }
     });
     connect(deletePending, &QPushButton::clicked, this, [this] {
         const QByteArray uuid = selectedKey(m_pendingView, m_pending).toByteArray();
         if (!uuid.isEmpty()) {
             perform(tr("Delete pending sensor"),
-                    [uuid](ManagementStore &s) { return s.deletePendingSensor(uuid); });
+                    [uuid](ManagementActions &s) { return s.deletePendingSensor(uuid); });
         }
     });
     m_approveEdit = new QLineEdit(pendingBox);
@@ -169,7 +169,7 @@ QWidget *ServerPage::buildSensorsTab()
     m_approveEdit->setPlaceholderText(tr("Approve new sensor UUID"));
     connect(m_approveEdit, &QLineEdit::returnPressed, this, [this] {
         const QByteArray uuid = m_approveEdit->text().toLatin1();
-        perform(tr("Approve sensor"), [uuid](ManagementStore &s) { return s.approveSensor(uuid); });
+        perform(tr("Approve sensor"), [uuid](ManagementActions &s) { return s.approveSensor(uuid); });
         m_approveEdit->clear();
     });
     auto *buttons = new QHBoxLayout;
@@ -229,14 +229,15 @@ QWidget *ServerPage::buildBlacklistTab(BlacklistKind kind)
                 return;
             }
             perform(blacklist ? tr("Blacklist IP") : tr("Unblacklist IP"), [text,
-                                                                            blacklist](ManagementStore &s) {
+                                                                            blacklist](ManagementActions &s) {
                 return blacklist ? s.blacklistIp(text, management::IpBlacklistInput::kDefaultMaxAddresses)
                                  : s.unblacklistIp(text, management::IpBlacklistInput::kDefaultMaxAddresses);
             });
         } else {
             const QByteArray uuid = text.toLatin1();
-            perform(blacklist ? tr("Blacklist UUID") : tr("Unblacklist UUID"),
-                    [uuid, blacklist](ManagementStore &s) { return s.setUuidBlacklisted(uuid, blacklist); });
+            perform(
+                blacklist ? tr("Blacklist UUID") : tr("Unblacklist UUID"),
+                [uuid, blacklist](ManagementActions &s) { return s.setUuidBlacklisted(uuid, blacklist); });
         }
     };
     connect(add, &QPushButton::clicked, this, [act] { act(true); });
@@ -283,7 +284,7 @@ QWidget *ServerPage::buildBlacklistTab(BlacklistKind kind)
             return;
         }
         const QString text = QString::fromLatin1(member);
-        perform(ip ? tr("Unblacklist IP") : tr("Unblacklist UUID"), [text, member, ip](ManagementStore &s) {
+        perform(ip ? tr("Unblacklist IP") : tr("Unblacklist UUID"), [text, member, ip](ManagementActions &s) {
             return ip ? s.unblacklistIp(text, 1) : s.setUuidBlacklisted(member, false);
         });
     });
@@ -324,7 +325,7 @@ QWidget *ServerPage::buildTypesTab()
         if (key.isValid()) {
             const int type = key.toInt();
             perform(tr("Remove accepted type"),
-                    [type](ManagementStore &s) { return s.removeAcceptedType(type); });
+                    [type](ManagementActions &s) { return s.removeAcceptedType(type); });
         }
     });
     typesLayout->addWidget(m_typesView);
@@ -340,7 +341,7 @@ QWidget *ServerPage::buildTypesTab()
         const QByteArray name = selectedKey(m_extendedView, m_extendedTypes).toByteArray();
         if (!name.isEmpty()) {
             perform(tr("Remove extended type"),
-                    [name](ManagementStore &s) { return s.removeAcceptedExtendedType(name); });
+                    [name](ManagementActions &s) { return s.removeAcceptedExtendedType(name); });
         }
     });
     extLayout->addWidget(m_extendedView);
@@ -363,7 +364,7 @@ QWidget *ServerPage::buildTypesTab()
         const int type = m_newType->value();
         const QByteArray name = m_newExtended->text().trimmed().toUtf8();
         perform(tr("Add accepted type"),
-                [type, name](ManagementStore &s) { return s.addAcceptedType(type, name); });
+                [type, name](ManagementActions &s) { return s.addAcceptedType(type, name); });
     });
     addForm->addRow(tr("Type:"), m_newType);
     addForm->addRow(tr("Extended type name:"), m_newExtended);
@@ -428,13 +429,13 @@ QWidget *ServerPage::buildQueuesTab()
             QMessageBox::question(this, tr("Delete queue"),
                                   tr("Delete queue %1 and its entries?").arg(QString::fromLatin1(queue))) ==
                 QMessageBox::Yes) {
-            perform(tr("Delete queue"), [queue](ManagementStore &s) { return s.removeQueue(queue); });
+            perform(tr("Delete queue"), [queue](ManagementActions &s) { return s.removeQueue(queue); });
         }
     });
     connect(flush, &QPushButton::clicked, this, [this] {
         const QByteArray queue = selectedQueue();
         if (!queue.isEmpty()) {
-            perform(tr("Flush queue"), [queue](ManagementStore &s) { return s.flushQueue(queue); });
+            perform(tr("Flush queue"), [queue](ManagementActions &s) { return s.flushQueue(queue); });
         }
     });
     connect(setMax, &QPushButton::clicked, this, [this] {
@@ -442,7 +443,7 @@ QWidget *ServerPage::buildQueuesTab()
         const qint64 size = m_queueMaxSize->value();
         if (!queue.isEmpty()) {
             perform(tr("Change queue max size"),
-                    [queue, size](ManagementStore &s) { return s.setQueueMaxSize(queue, size); });
+                    [queue, size](ManagementActions &s) { return s.setQueueMaxSize(queue, size); });
         }
     });
     connect(sample, &QPushButton::clicked, this, &ServerPage::showSample);
@@ -479,10 +480,10 @@ void ServerPage::editQueue(bool create)
     const QByteArrayList sensors = dialog.sensorGroup();
     if (create) {
         perform(tr("Create queue"),
-                [=](ManagementStore &s) { return s.createQueue(type, ext, description, sensors, uuid); });
+                [=](ManagementActions &s) { return s.createQueue(type, ext, description, sensors, uuid); });
     } else {
         perform(tr("Edit queue"),
-                [=](ManagementStore &s) { return s.editQueue(uuid, description, sensors); });
+                [=](ManagementActions &s) { return s.editQueue(uuid, description, sensors); });
     }
 }
 

@@ -7,7 +7,8 @@
 
 #include <QWidget>
 
-#include "management/managementstore.h"
+#include "management/blacklistpage.h"
+#include "management/managementactions.h"
 #include "management/overview.h"
 
 class QComboBox;
@@ -58,7 +59,7 @@ private:
     QWidget *buildTypesTab();
     QWidget *buildQueuesTab();
     void perform(const QString &what,
-                 std::function<management::ActionResult(management::ManagementStore &)> action);
+                 std::function<management::ActionResult(management::ManagementActions &)> action);
     void requestBlacklist(management::BlacklistKind kind, int page);
     QByteArray selectedQueue() const;
     void editQueue(bool create);

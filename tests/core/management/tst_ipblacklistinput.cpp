@@ -6,11 +6,11 @@
 #include <QTest>
 
 #include "management/ipblacklistinput.h"
-#include "management/managementstore.h"
+#include "management/sensorinput.h"
 #include "management/sensorsummary.h"
 
 using d4::management::IpBlacklistInput;
-using d4::management::ManagementStore;
+using d4::management::SensorInput;
 using d4::management::SensorSummary;
 
 class TestIpBlacklistInput : public QObject
@@ -82,20 +82,20 @@ private Q_SLOTS:
 
     void uuidsAreNormalised()
     {
-        QCOMPARE(ManagementStore::normalizeUuid("3B5C4F3E-1D2A-4B6C-8D9E-0F1A2B3C4D5E"),
+        QCOMPARE(SensorInput::normalizeUuid("3B5C4F3E-1D2A-4B6C-8D9E-0F1A2B3C4D5E"),
                  QByteArray("3b5c4f3e1d2a4b6c8d9e0f1a2b3c4d5e"));
-        QCOMPARE(ManagementStore::normalizeUuid("3b5c4f3e1d2a4b6c8d9e0f1a2b3c4d5e"),
+        QCOMPARE(SensorInput::normalizeUuid("3b5c4f3e1d2a4b6c8d9e0f1a2b3c4d5e"),
                  QByteArray("3b5c4f3e1d2a4b6c8d9e0f1a2b3c4d5e"));
-        QVERIFY(ManagementStore::normalizeUuid("3b5c4f3e1d2a1b6c8d9e0f1a2b3c4d5e").isEmpty()); // version 1
-        QVERIFY(ManagementStore::normalizeUuid("not a uuid").isEmpty());
+        QVERIFY(SensorInput::normalizeUuid("3b5c4f3e1d2a1b6c8d9e0f1a2b3c4d5e").isEmpty()); // version 1
+        QVERIFY(SensorInput::normalizeUuid("not a uuid").isEmpty());
     }
 
     void escapedKeysAreDetected()
     {
-        QVERIFY(!ManagementStore::keyHasEscapedCharacters("private key to change"));
-        QVERIFY(ManagementStore::keyHasEscapedCharacters("a&amp;b"));
-        QVERIFY(ManagementStore::keyHasEscapedCharacters("a<b"));
-        QVERIFY(ManagementStore::keyHasEscapedCharacters("it's"));
+        QVERIFY(!SensorInput::keyHasEscapedCharacters("private key to change"));
+        QVERIFY(SensorInput::keyHasEscapedCharacters("a&amp;b"));
+        QVERIFY(SensorInput::keyHasEscapedCharacters("a<b"));
+        QVERIFY(SensorInput::keyHasEscapedCharacters("it's"));
     }
 
     void statusPrecedence()

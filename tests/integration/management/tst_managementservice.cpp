@@ -73,7 +73,7 @@ private Q_SLOTS:
         QSignalSpy details(&service, &ManagementService::sensorUpdated);
         service.watchSensor(kSensor);
         service.perform(QStringLiteral("blacklist"),
-                        [](ManagementStore &store) { return store.setUuidBlacklisted(kSensor, true); });
+                        [](ManagementActions &store) { return store.setUuidBlacklisted(kSensor, true); });
         QTRY_COMPARE(actions.size(), 1);
         QCOMPARE(actions.at(0).at(0).toString(), QStringLiteral("blacklist"));
         QVERIFY(actions.at(0).at(1).value<ActionResult>().ok);
@@ -111,8 +111,9 @@ private Q_SLOTS:
         QVERIFY(!silence.at(1).at(1).toBool());
 
         const QByteArray queue = "d42967c1-f7ad-464e-bbc7-4464c653d7a6";
-        service.perform(QStringLiteral("create"),
-                        [queue](ManagementStore &store) { return store.createQueue(3, {}, {}, {}, queue); });
+        service.perform(QStringLiteral("create"), [queue](ManagementActions &store) {
+            return store.createQueue(3, {}, {}, {}, queue);
+        });
         QTRY_COMPARE(actions.size(), 1);
         QVERIFY(actions.at(0).at(1).value<ActionResult>().ok);
         redis.command({"LPUSH", storekeys::analyzerList("3", queue), "a", "b", "c"}, 2);
@@ -152,7 +153,7 @@ private Q_SLOTS:
         for (int i = 0; i < 50; ++i) {
             service.refreshNow();
             service.perform(QStringLiteral("noop"),
-                            [](ManagementStore &) { return ActionResult::success(); });
+                            [](ManagementActions &) { return ActionResult::success(); });
         }
         QVERIFY(timer.elapsed() < 1000);
         redis.resume();

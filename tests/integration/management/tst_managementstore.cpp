@@ -11,15 +11,21 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "management/managementactions.h"
 #include "management/managementkeys.h"
-#include "management/managementstore.h"
+#include "management/managementreader.h"
+#include "management/saveddatascanner.h"
+#include "management/silenceevaluator.h"
 #include "redisserverfixture.h"
 #include "store/keyschema.h"
 #include "testenvironment.h"
 
 using namespace d4::test;
 using d4::management::BlacklistKind;
-using d4::management::ManagementStore;
+using d4::management::ManagementActions;
+using d4::management::ManagementReader;
+using d4::management::SavedDataScanner;
+using d4::management::SilenceEvaluator;
 namespace keys = d4::store::keys;
 
 namespace {
@@ -44,7 +50,9 @@ class TestManagementStore : public QObject
 
 private:
     RedisServerFixture m_redis;
-    std::unique_ptr<ManagementStore> m_store;
+    std::unique_ptr<ManagementReader> m_reader;
+    std::unique_ptr<ManagementActions> m_actions;
+    std::unique_ptr<SilenceEvaluator> m_silence;
 
     QByteArrayList members(const QByteArray &key, int db = kMetadataDb)
     {
@@ -98,19 +106,23 @@ private Q_SLOTS:
         roles.metadata = m_redis.endpoint(kMetadataDb);
         roles.analyzer = m_redis.endpoint(kAnalyzerDb);
         roles.stream = m_redis.endpoint(kStreamDb);
-        m_store = std::make_unique<ManagementStore>(roles, 1000);
+        m_reader = std::make_unique<ManagementReader>(roles, 1000);
+        m_actions = std::make_unique<ManagementActions>(roles);
+        m_silence = std::make_unique<SilenceEvaluator>(roles);
         seed();
     }
     void cleanup()
     {
-        m_store.reset();
+        m_silence.reset();
+        m_actions.reset();
+        m_reader.reset();
         m_redis.stop();
     }
 
     void overviewReadsD4CoreKeys()
     {
         QString error;
-        const auto overview = m_store->readOverview(QDate::currentDate(), error);
+        const auto overview = m_reader->readOverview(QDate::currentDate(), error);
         QVERIFY2(overview, qPrintable(error));
         QCOMPARE(overview->packetsToday, 150);
         QCOMPARE(overview->activeSensors, 1);
@@ -139,7 +151,7 @@ private Q_SLOTS:
     void sensorDetail()
     {
         QString error;
-        const auto detail = m_store->readSensor(kSensorADashed, QDate::currentDate(), error);
+        const auto detail = m_reader->readSensor(kSensorADashed, QDate::currentDate(), error);
         QVERIFY2(detail, qPrintable(error));
         QCOMPARE(detail->summary.uuid, kSensorA);
         QVERIFY(detail->usesDefaultKey);
@@ -156,126 +168,126 @@ private Q_SLOTS:
         QCOMPARE(detail->history.last().packets.at(3), 100);
         QCOMPARE(detail->history.last().packets.at(254), 20);
         QVERIFY(detail->history.first().packets.empty());
-        QVERIFY(!m_store->readSensor("nonsense", QDate::currentDate(), error));
+        QVERIFY(!m_reader->readSensor("nonsense", QDate::currentDate(), error));
         QVERIFY(error.contains(QStringLiteral("UUID")));
     }
 
     void sensorActionsWriteReferenceKeys()
     {
         // A dashed, upper-case UUID is stored in the 32-hex form the server compares (spec §9 #16).
-        QVERIFY(m_store->setDescription(kSensorADashed, QStringLiteral("roof")).ok);
+        QVERIFY(m_actions->setDescription(kSensorADashed, QStringLiteral("roof")).ok);
         QCOMPARE(get({"HGET", keys::sensorMetadata(kSensorA), "description"}), QByteArray("roof"));
-        QVERIFY(m_store->setUuidBlacklisted(kSensorADashed, true).ok);
+        QVERIFY(m_actions->setUuidBlacklisted(kSensorADashed, true).ok);
         QCOMPARE(members(keys::blacklistUuid()), QByteArrayList{kSensorA});
-        QCOMPARE(m_store->setUuidBlacklisted(kSensorA, true).message,
+        QCOMPARE(m_actions->setUuidBlacklisted(kSensorA, true).message,
                  QStringLiteral("UUID already blacklisted"));
-        QVERIFY(m_store->setUuidBlacklisted(kSensorA, false).ok);
+        QVERIFY(m_actions->setUuidBlacklisted(kSensorA, false).ok);
         QVERIFY(members(keys::blacklistUuid()).isEmpty());
-        QVERIFY(m_store->setIpsOfUuidBlacklisted(kSensorA, true).ok);
+        QVERIFY(m_actions->setIpsOfUuidBlacklisted(kSensorA, true).ok);
         QCOMPARE(members(keys::blacklistIpByUuid()), QByteArrayList{kSensorA});
-        QVERIFY(m_store->setIpsOfUuidBlacklisted(kSensorA, false).ok);
+        QVERIFY(m_actions->setIpsOfUuidBlacklisted(kSensorA, false).ok);
         QVERIFY(members(keys::blacklistIpByUuid()).isEmpty());
-        QVERIFY(m_store->setStreamMaxSize(kSensorA, 500).ok);
+        QVERIFY(m_actions->setStreamMaxSize(kSensorA, 500).ok);
         QCOMPARE(get({"HGET", keys::streamMaxSizeByUuid(), kSensorA}), QByteArray("500"));
-        QVERIFY(!m_store->setStreamMaxSize(kSensorA, -1).ok);
-        QVERIFY(m_store->setHmacKey(kSensorA, "new key").ok);
+        QVERIFY(!m_actions->setStreamMaxSize(kSensorA, -1).ok);
+        QVERIFY(m_actions->setHmacKey(kSensorA, "new key").ok);
         QCOMPARE(get({"HGET", keys::sensorMetadata(kSensorA), "hmac_key"}), QByteArray("new key"));
-        QVERIFY(!m_store->setHmacKey(kSensorA, QByteArray(101, 'k')).ok);
-        QVERIFY(!m_store->setHmacKey(kSensorA, {}).ok);
-        QVERIFY(!m_store->setDescription("123", QStringLiteral("x")).ok);
+        QVERIFY(!m_actions->setHmacKey(kSensorA, QByteArray(101, 'k')).ok);
+        QVERIFY(!m_actions->setHmacKey(kSensorA, {}).ok);
+        QVERIFY(!m_actions->setDescription("123", QStringLiteral("x")).ok);
     }
 
     void kickHonoursTheTemporaryBlacklist()
     {
-        QVERIFY(m_store->kick(kSensorA).ok);
+        QVERIFY(m_actions->kick(kSensorA).ok);
         QCOMPARE(members(keys::sensorsToKick(), kStreamDb), QByteArrayList{kSensorA});
         m_redis.command({"SET", keys::temporaryBlacklist(kSensorA), "x", "EX", "30"}, kStreamDb);
         QString error;
-        QVERIFY(m_store->readSensor(kSensorA, QDate::currentDate(), error)->temporarilyBlacklisted);
-        QVERIFY(!m_store->kick(kSensorA).ok);
+        QVERIFY(m_reader->readSensor(kSensorA, QDate::currentDate(), error)->temporarilyBlacklisted);
+        QVERIFY(!m_actions->kick(kSensorA).ok);
     }
 
     void monitoring()
     {
-        QVERIFY(!m_store->setMonitoring(kSensorA, 29).ok);
-        QVERIFY(m_store->setMonitoring(kSensorA, 60).ok);
-        QVERIFY(m_store->setMonitoring(kSensorB, 30).ok);
+        QVERIFY(!m_actions->setMonitoring(kSensorA, 29).ok);
+        QVERIFY(m_actions->setMonitoring(kSensorA, 60).ok);
+        QVERIFY(m_actions->setMonitoring(kSensorB, 30).ok);
         QCOMPARE(members(d4::management::keys::monitoredSensors()), (QByteArrayList{kSensorA, kSensorB}));
         QCOMPARE(get({"HGET", d4::management::keys::monitoredSensor(kSensorA), "delta_time"}),
                  QByteArray("60"));
         QVERIFY(!get({"GET", d4::management::keys::monitoringLastUpdated()}).isEmpty());
         QString error;
         // A is connected and fresh; B is silent for 50 s and not connected.
-        const auto inError = m_store->evaluateMonitoring(QDateTime::currentSecsSinceEpoch(), error);
+        const auto inError = m_silence->evaluate(QDateTime::currentSecsSinceEpoch(), error);
         QVERIFY(inError);
         QCOMPARE(*inError, QByteArrayList{kSensorB});
         QCOMPARE(members(d4::management::keys::monitoringErrors()), QByteArrayList{kSensorB});
         // An hour later A is too quiet as well.
-        QCOMPARE(*m_store->evaluateMonitoring(QDateTime::currentSecsSinceEpoch() + 3600, error),
+        QCOMPARE(*m_silence->evaluate(QDateTime::currentSecsSinceEpoch() + 3600, error),
                  (QByteArrayList{kSensorA, kSensorB}));
-        QVERIFY(m_store->removeMonitoring(kSensorB).ok);
+        QVERIFY(m_actions->removeMonitoring(kSensorB).ok);
         QCOMPARE(members(d4::management::keys::monitoredSensors()), QByteArrayList{kSensorA});
         QVERIFY(!members(d4::management::keys::monitoringErrors()).contains(kSensorB));
-        QCOMPARE(m_store->readSensor(kSensorA, QDate::currentDate(), error)->monitorMaxSilence, 60);
+        QCOMPARE(m_reader->readSensor(kSensorA, QDate::currentDate(), error)->monitorMaxSilence, 60);
     }
 
     void registrationAndPending()
     {
-        QVERIFY(m_store->approveSensor(kSensorB).ok);
+        QVERIFY(m_actions->approveSensor(kSensorB).ok);
         QCOMPARE(members(keys::registeredUuids()), QByteArrayList{kSensorB});
         QVERIFY(members(keys::pendingRegistrations()).isEmpty());
-        QVERIFY(m_store->deleteRegisteredSensor(kSensorB).ok);
+        QVERIFY(m_actions->deleteRegisteredSensor(kSensorB).ok);
         QVERIFY(members(keys::registeredUuids()).isEmpty());
         m_redis.command({"SADD", keys::pendingRegistrations(), kSensorA});
-        QVERIFY(m_store->deletePendingSensor(kSensorA).ok);
+        QVERIFY(m_actions->deletePendingSensor(kSensorA).ok);
         QVERIFY(members(keys::pendingRegistrations()).isEmpty());
-        QVERIFY(m_store->registerSensor(kSensorB, "secret", QStringLiteral("lab")).ok);
+        QVERIFY(m_actions->registerSensor(kSensorB, "secret", QStringLiteral("lab")).ok);
         QCOMPARE(members(keys::registeredUuids()), QByteArrayList{kSensorB});
         QCOMPARE(get({"HGET", keys::sensorMetadata(kSensorB), "hmac_key"}), QByteArray("secret"));
     }
 
     void ipBlacklistWithGuardAndPages()
     {
-        QVERIFY(m_store->blacklistIp(QStringLiteral("198.51.100.0/24"), 65536).ok);
+        QVERIFY(m_actions->blacklistIp(QStringLiteral("198.51.100.0/24"), 65536).ok);
         QCOMPARE(m_redis.command({"SCARD", keys::blacklistIp()}).integer, 256);
-        QVERIFY(m_store->blacklistIp(QStringLiteral("198.51.100.7"), 65536)
+        QVERIFY(m_actions->blacklistIp(QStringLiteral("198.51.100.7"), 65536)
                     .message.contains(QStringLiteral("already")));
-        QVERIFY(!m_store->blacklistIp(QStringLiteral("10.0.0.0/8"), 65536).ok);
+        QVERIFY(!m_actions->blacklistIp(QStringLiteral("10.0.0.0/8"), 65536).ok);
         QCOMPARE(m_redis.command({"SCARD", keys::blacklistIp()}).integer, 256);
-        QVERIFY(!m_store->blacklistIp(QStringLiteral("nonsense"), 65536).ok);
-        QVERIFY(m_store->unblacklistIp(QStringLiteral("198.51.100.0/25"), 65536).ok);
+        QVERIFY(!m_actions->blacklistIp(QStringLiteral("nonsense"), 65536).ok);
+        QVERIFY(m_actions->unblacklistIp(QStringLiteral("198.51.100.0/25"), 65536).ok);
         QCOMPARE(m_redis.command({"SCARD", keys::blacklistIp()}).integer, 128);
-        QVERIFY(!m_store->unblacklistIp(QStringLiteral("203.0.113.1"), 65536).ok);
+        QVERIFY(!m_actions->unblacklistIp(QStringLiteral("203.0.113.1"), 65536).ok);
         QString error;
-        const auto page = m_store->readBlacklistPage(BlacklistKind::Ip, 1, 100, error);
+        const auto page = m_reader->readBlacklistPage(BlacklistKind::Ip, 1, 100, error);
         QVERIFY(page);
         QCOMPARE(page->total, 128);
         QCOMPARE(page->members.size(), 28);
-        const auto clamped = m_store->readBlacklistPage(BlacklistKind::Ip, 99, 100, error);
+        const auto clamped = m_reader->readBlacklistPage(BlacklistKind::Ip, 99, 100, error);
         QCOMPARE(clamped->page, 1);
     }
 
     void acceptedTypes()
     {
-        QVERIFY(!m_store->addAcceptedType(200, {}).ok); // not in type.json
-        QVERIFY(m_store->addAcceptedType(6, {}).ok);
+        QVERIFY(!m_actions->addAcceptedType(200, {}).ok); // not in type.json
+        QVERIFY(m_actions->addAcceptedType(6, {}).ok);
         QVERIFY(members(keys::acceptedTypes()).contains("6"));
-        QVERIFY(!m_store->addAcceptedType(254, "bad name!").ok);
-        QVERIFY(m_store->addAcceptedType(254, "maltrail").ok);
+        QVERIFY(!m_actions->addAcceptedType(254, "bad name!").ok);
+        QVERIFY(m_actions->addAcceptedType(254, "maltrail").ok);
         QCOMPARE(members(keys::acceptedExtendedTypes()), (QByteArrayList{"ja3-jl", "maltrail"}));
-        QVERIFY(m_store->removeAcceptedExtendedType("maltrail").ok);
-        QVERIFY(m_store->removeAcceptedType(6).ok);
+        QVERIFY(m_actions->removeAcceptedExtendedType("maltrail").ok);
+        QVERIFY(m_actions->removeAcceptedType(6).ok);
         QVERIFY(!members(keys::acceptedTypes()).contains("6"));
     }
 
     void analyzerQueues()
     {
-        QVERIFY(!m_store->createQueue(5, {}, {}, {}, {}).ok); // type not accepted
-        QCOMPARE(m_store->createQueue(254, "nope", {}, {}, {}).message,
+        QVERIFY(!m_actions->createQueue(5, {}, {}, {}, {}).ok); // type not accepted
+        QCOMPARE(m_actions->createQueue(254, "nope", {}, {}, {}).message,
                  QStringLiteral("Invalid extended type"));
-        QVERIFY(!m_store->createQueue(3, {}, {}, {"not-a-uuid"}, {}).ok);
+        QVERIFY(!m_actions->createQueue(3, {}, {}, {"not-a-uuid"}, {}).ok);
         const QByteArray queue = "d42967c1-f7ad-464e-bbc7-4464c653d7a6";
-        QVERIFY(m_store->createQueue(3, {}, QStringLiteral("lines"), {kSensorADashed}, queue).ok);
+        QVERIFY(m_actions->createQueue(3, {}, QStringLiteral("lines"), {kSensorADashed}, queue).ok);
         QCOMPARE(members(keys::analyzerGroupQueuesOfType(3)), QByteArrayList{queue});
         QCOMPARE(members(keys::analyzerSensorGroup(queue)), QByteArrayList{kSensorA});
         for (int i = 0; i < 5; ++i) {
@@ -284,35 +296,35 @@ private Q_SLOTS:
                 kAnalyzerDb);
         }
         QString error;
-        auto overview = m_store->readOverview(QDate::currentDate(), error);
+        auto overview = m_reader->readOverview(QDate::currentDate(), error);
         QCOMPARE(overview->queues.size(), 1);
         QCOMPARE(overview->queues[0].info.length, 5);
         QCOMPARE(overview->queues[0].effectiveMaxSize, 1000);
-        QVERIFY(m_store->setQueueMaxSize(queue, 5).ok);
-        QVERIFY(!m_store->setQueueMaxSize(queue, 0).ok);
-        overview = m_store->readOverview(QDate::currentDate(), error);
+        QVERIFY(m_actions->setQueueMaxSize(queue, 5).ok);
+        QVERIFY(!m_actions->setQueueMaxSize(queue, 0).ok);
+        overview = m_reader->readOverview(QDate::currentDate(), error);
         QVERIFY(overview->queues[0].nearFull);
-        const auto sample = m_store->queueSample(queue, 2, 6, error);
+        const auto sample = m_reader->queueSample(queue, 2, 6, error);
         QVERIFY(sample);
         QCOMPARE(*sample, (QStringList{QStringLiteral("line 0"), QStringLiteral("line 1")}));
-        QVERIFY(m_store->editQueue(queue, QStringLiteral("all sensors"), {}).ok);
+        QVERIFY(m_actions->editQueue(queue, QStringLiteral("all sensors"), {}).ok);
         QVERIFY(members(keys::analyzerGroupQueuesOfType(3)).isEmpty());
         QCOMPARE(members(keys::analyzerQueuesOfType(3)), QByteArrayList{queue});
-        QVERIFY(m_store->flushQueue(queue).ok);
+        QVERIFY(m_actions->flushQueue(queue).ok);
         QCOMPARE(m_redis.command({"LLEN", keys::analyzerList("3", queue)}, kAnalyzerDb).integer, 0);
-        QVERIFY(m_store->removeQueue(queue).ok);
+        QVERIFY(m_actions->removeQueue(queue).ok);
         QVERIFY(members(keys::allAnalyzerQueues()).isEmpty());
         // Extended-type queues are flushed under their name (d4-core#44).
-        QVERIFY(m_store->createQueue(2, "ja3-jl", {}, {}, queue).ok);
+        QVERIFY(m_actions->createQueue(2, "ja3-jl", {}, {}, queue).ok);
         m_redis.command({"LPUSH", keys::analyzerList("ja3-jl", queue), "x"}, kAnalyzerDb);
-        QVERIFY(m_store->flushQueue(queue).ok);
+        QVERIFY(m_actions->flushQueue(queue).ok);
         QCOMPARE(m_redis.command({"LLEN", keys::analyzerList("ja3-jl", queue)}, kAnalyzerDb).integer, 0);
     }
 
     void clearStatisticsOfOneSensor()
     {
         const QByteArray d = today();
-        QVERIFY(m_store->clearStatistics(kSensorA).ok);
+        QVERIFY(m_actions->clearStatistics(kSensorA).ok);
         QVERIFY(m_redis.command({"EXISTS", keys::statUuidType(d, kSensorA)}).integer == 0);
         QVERIFY(m_redis.command({"EXISTS", keys::statUuidIp(d, kSensorA)}).integer == 0);
         QVERIFY(m_redis.command({"ZSCORE", keys::dailyUuid(d), kSensorA}).isNil());
@@ -324,15 +336,15 @@ private Q_SLOTS:
 
     void namesAndTags()
     {
-        QVERIFY(m_store->setName(kSensorA, QStringLiteral("Roof")).ok);
-        QVERIFY(m_store->setTags(kSensorA, {QStringLiteral("dmz"), QStringLiteral("lab")}).ok);
+        QVERIFY(m_actions->setName(kSensorA, QStringLiteral("Roof")).ok);
+        QVERIFY(m_actions->setTags(kSensorA, {QStringLiteral("dmz"), QStringLiteral("lab")}).ok);
         QString error;
-        const auto overview = m_store->readOverview(QDate::currentDate(), error);
+        const auto overview = m_reader->readOverview(QDate::currentDate(), error);
         QCOMPARE(overview->sensors[0].name, QStringLiteral("Roof"));
         QCOMPARE(overview->sensors[0].tags, (QStringList{QStringLiteral("dmz"), QStringLiteral("lab")}));
-        QVERIFY(m_store->setTags(kSensorA, {}).ok);
-        QVERIFY(m_store->setName(kSensorA, {}).ok);
-        QVERIFY(m_store->readSensor(kSensorA, QDate::currentDate(), error)->summary.tags.isEmpty());
+        QVERIFY(m_actions->setTags(kSensorA, {}).ok);
+        QVERIFY(m_actions->setName(kSensorA, {}).ok);
+        QVERIFY(m_reader->readSensor(kSensorA, QDate::currentDate(), error)->summary.tags.isEmpty());
     }
 
     void savedDataIsCountedPerTypeAndDay()
@@ -348,7 +360,7 @@ private Q_SLOTS:
             file.write(QByteArray(100, 'x'));
         }
         QVERIFY(QDir().mkpath(dir.filePath(QString::fromLatin1(kSensorA) + QStringLiteral("/1/2001/01/01"))));
-        const auto saved = ManagementStore::scanSavedData(dir.path(), kSensorA, day);
+        const auto saved = SavedDataScanner::scan(dir.path(), kSensorA, day);
         QCOMPARE(saved.size(), 2);
         QCOMPARE(saved[1].type, QStringLiteral("3"));
         QCOMPARE(saved[1].files, 3);
@@ -361,9 +373,9 @@ private Q_SLOTS:
     {
         m_redis.stop();
         QString error;
-        QVERIFY(!m_store->readOverview(QDate::currentDate(), error));
+        QVERIFY(!m_reader->readOverview(QDate::currentDate(), error));
         QVERIFY(!error.isEmpty());
-        QVERIFY(!m_store->setDescription(kSensorA, QStringLiteral("x")).ok);
+        QVERIFY(!m_actions->setDescription(kSensorA, QStringLiteral("x")).ok);
     }
 };
 

@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Unit tests of the pieces of the management layer that stand on their own.
+d4_add_test(NAME tst_redisreplies SOURCES management/tst_redisreplies.cpp LABELS unit)
