@@ -34,6 +34,7 @@ QByteArray normalizeUuid(const QByteArray &text)
 ManagementActions::ManagementActions(const store::RedisRoles &roles)
     : m_metadata(roles.metadata)
     , m_stream(roles.stream)
+    , m_analyzer(roles.analyzer)
     , m_queues(roles.metadata, roles.analyzer)
 {
 }
@@ -458,8 +459,33 @@ ActionResult ManagementActions::setQueueMaxSize(const QByteArray &queueUuid, qin
 ActionResult ManagementActions::flushQueue(const QByteArray &queueUuid)
 {
     QString error;
-    if (!m_queues.flush(queueUuid, error)) {
+    const auto queue = m_queues.info(queueUuid, error);
+    if (!queue) {
         return ActionResult::failure(error);
+    }
+    // What a flush removes was not consumed: when the workers count this queue's pushes, the
+    // entries go to its dropped counter, measured in the same transaction as the DEL.
+    const QByteArray list = storekeys::analyzerList(queue->typeKey(), queueUuid);
+    const QList<RedisValue> replies =
+        m_analyzer.pipeline({{"MULTI"},
+                             {"LLEN", list},
+                             {"DEL", list},
+                             {"HEXISTS", storekeys::analyzerQueuePushed(), queueUuid},
+                             {"EXEC"}});
+    const RedisValue &exec = replies.last();
+    if (exec.isError()) {
+        return fromValue(exec, {});
+    }
+    if (exec.kind != RedisValue::Kind::Array || exec.elements.size() != 3) {
+        return ActionResult::failure(QStringLiteral("Unexpected reply to the flush"));
+    }
+    const qint64 removed = exec.elements[0].integer;
+    if (isTrue(exec.elements[2]) && removed > 0) {
+        const RedisValue counted = m_analyzer.command(
+            {"HINCRBY", storekeys::analyzerQueueDropped(), queueUuid, QByteArray::number(removed)});
+        if (counted.isError()) {
+            return fromValue(counted, {});
+        }
     }
     return ActionResult::success(QStringLiteral("Queue flushed"));
 }
@@ -469,6 +495,14 @@ ActionResult ManagementActions::removeQueue(const QByteArray &queueUuid)
     QString error;
     if (!m_queues.remove(queueUuid, error)) {
         return ActionResult::failure(error);
+    }
+    // A queue made again with this UUID starts counting from zero.
+    for (const RedisValue &reply :
+         m_analyzer.pipeline({{"HDEL", storekeys::analyzerQueuePushed(), queueUuid},
+                              {"HDEL", storekeys::analyzerQueueDropped(), queueUuid}})) {
+        if (reply.isError()) {
+            return fromValue(reply, {});
+        }
     }
     return ActionResult::success(QStringLiteral("Queue deleted"));
 }

@@ -63,7 +63,9 @@ public:
     ActionResult editQueue(const QByteArray &queueUuid, const QString &description,
                            const QByteArrayList &sensorGroup);
     ActionResult setQueueMaxSize(const QByteArray &queueUuid, qint64 maxSize);
+    /** Empties the list; the entries count as dropped when the workers count the queue's pushes. */
     ActionResult flushQueue(const QByteArray &queueUuid);
+    /** Deletes the queue, its list and its push and drop counters. */
     ActionResult removeQueue(const QByteArray &queueUuid);
 
 private:
@@ -74,6 +76,7 @@ private:
 
     store::RedisSyncClient m_metadata;
     store::RedisSyncClient m_stream;
+    store::RedisSyncClient m_analyzer;
     workers::QueueManager m_queues;
 };
 

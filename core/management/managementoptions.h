@@ -21,7 +21,8 @@ struct ManagementOptions
     QString saveDirectory;                  ///< where the workers save files; empty = unknown
     int refreshIntervalMs = 500;            ///< overview snapshots ("a few times a second")
     int monitoringIntervalMs = 10000;       ///< silence evaluation (d4-core's sensors_manager: 10 s)
-    int notConsumedAfterMs = 60000;         ///< a queue that has not shrunk for this long is flagged
+    int notConsumedAfterMs = 60000;         ///< a queue with nothing consumed for this long is flagged
+    int rateWindowMs = 2000;                ///< queue consumption rates are taken over this span
     /**
      * In-process ingest counters (embedded mode), called on the management thread: it must be
      * thread-safe (IngestServer::statistics() is: atomics). Empty when attached to a remote server.

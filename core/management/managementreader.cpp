@@ -48,6 +48,7 @@ ManagementReader::ManagementReader(const store::RedisRoles &roles, qint64 defaul
     : m_defaultQueueMaxSize(defaultQueueMaxSize)
     , m_metadata(roles.metadata)
     , m_stream(roles.stream)
+    , m_analyzer(roles.analyzer)
     , m_queues(roles.metadata, roles.analyzer)
 {
 }
@@ -150,20 +151,69 @@ std::optional<Overview> ManagementReader::readOverview(const QDate &today, QStri
         overview.sensors.append(sensor);
     }
 
-    QString queueError;
-    if (const auto queueIds = m_queues.queues(queueError)) {
-        for (const QByteArray &queueUuid : *queueIds) {
-            if (auto info = m_queues.info(queueUuid, queueError)) {
-                QueueSummary queue;
-                queue.info = *info;
-                queue.effectiveMaxSize = info->maxSize > 0 ? info->maxSize : m_defaultQueueMaxSize;
-                queue.nearFull =
-                    queue.effectiveMaxSize > 0 && info->length * 10 >= queue.effectiveMaxSize * 9;
-                overview.queues.append(queue);
-            }
+    overview.queues = readQueues();
+    return overview;
+}
+
+QList<QueueSummary> ManagementReader::readQueues()
+{
+    QList<QueueSummary> result;
+    QString error;
+    const auto queueIds = m_queues.queues(error);
+    if (!queueIds) {
+        return result;
+    }
+    for (const QByteArray &queueUuid : *queueIds) {
+        if (auto info = m_queues.info(queueUuid, error)) {
+            QueueSummary queue;
+            queue.info = *info;
+            queue.effectiveMaxSize = info->maxSize > 0 ? info->maxSize : m_defaultQueueMaxSize;
+            result.append(queue);
         }
     }
-    return overview;
+    readQueueCounters(result);
+    for (QueueSummary &queue : result) {
+        queue.nearFull = queue.effectiveMaxSize > 0 && queue.info.length * 10 >= queue.effectiveMaxSize * 9;
+    }
+    return result;
+}
+
+void ManagementReader::readQueueCounters(QList<QueueSummary> &queues)
+{
+    if (queues.isEmpty()) {
+        return;
+    }
+    // The counters and the lengths in one transaction: the fan-out changes a list and its pushed
+    // counter in one transaction too, so the two always agree here.
+    QByteArrayList pushed{"HMGET", storekeys::analyzerQueuePushed()};
+    QByteArrayList dropped{"HMGET", storekeys::analyzerQueueDropped()};
+    for (const QueueSummary &queue : queues) {
+        pushed.append(queue.info.uuid);
+        dropped.append(queue.info.uuid);
+    }
+    QList<QByteArrayList> commands{{"MULTI"}, pushed, dropped};
+    for (const QueueSummary &queue : queues) {
+        commands.append({"LLEN", storekeys::analyzerList(queue.info.typeKey(), queue.info.uuid)});
+    }
+    commands.append({"EXEC"});
+    const QList<RedisValue> replies = m_analyzer.pipeline(commands);
+    const RedisValue &exec = replies.last();
+    const qsizetype count = queues.size();
+    if (exec.kind != RedisValue::Kind::Array || exec.elements.size() != count + 2 ||
+        exec.elements[0].elements.size() != count || exec.elements[1].elements.size() != count) {
+        return; // no counters: the rates fall back to the length
+    }
+    for (qsizetype i = 0; i < count; ++i) {
+        QueueSummary &queue = queues[i];
+        const RedisValue &pushedValue = exec.elements[0].elements[i];
+        if (pushedValue.kind == RedisValue::Kind::String) {
+            queue.pushedTotal = pushedValue.string.toLongLong();
+            queue.droppedTotal = exec.elements[1].elements[i].string.toLongLong();
+        }
+        if (exec.elements[2 + i].kind == RedisValue::Kind::Integer) {
+            queue.info.length = exec.elements[2 + i].integer;
+        }
+    }
 }
 
 std::optional<SensorDetail> ManagementReader::readSensor(const QByteArray &uuidText, const QDate &today,

@@ -45,10 +45,14 @@ public:
 private:
     store::RedisValue metadata(const QByteArrayList &command);
     store::RedisValue stream(const QByteArrayList &command);
+    QList<QueueSummary> readQueues();
+    /** Sets pushedTotal, droppedTotal and the length of each queue from one ANALYZER transaction. */
+    void readQueueCounters(QList<QueueSummary> &queues);
 
     qint64 m_defaultQueueMaxSize;
     store::RedisSyncClient m_metadata;
     store::RedisSyncClient m_stream;
+    store::RedisSyncClient m_analyzer;
     workers::QueueManager m_queues;
 };
 

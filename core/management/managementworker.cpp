@@ -18,6 +18,7 @@ constexpr qint64 kDiskScanIntervalMs = 10000;
 
 ManagementWorker::ManagementWorker(ManagementOptions options)
     : m_options(std::move(options))
+    , m_queueRates(m_options.rateWindowMs, m_options.notConsumedAfterMs)
 {
 }
 
@@ -101,29 +102,8 @@ void ManagementWorker::deriveRates(Overview &overview)
             const qint64 delta = overview.packetsToday - m_previousPacketsToday;
             overview.packetsPerSecond = delta > 0 ? double(delta) / seconds : 0.0;
         }
-        for (QueueSummary &queue : overview.queues) {
-            const auto it = m_queueHistory.find(queue.info.uuid);
-            if (it == m_queueHistory.end()) {
-                continue;
-            }
-            const qint64 delta = queue.info.length - it->second.length;
-            queue.drainRate = delta < 0 ? double(-delta) / seconds : 0.0;
-            queue.fillRate = delta > 0 ? double(delta) / seconds : 0.0;
-        }
     }
-    std::map<QByteArray, QueueHistory> history;
-    for (QueueSummary &queue : overview.queues) {
-        QueueHistory entry;
-        entry.length = queue.info.length;
-        const auto it = m_queueHistory.find(queue.info.uuid);
-        entry.lastShrinkMs =
-            (it == m_queueHistory.end() || queue.info.length < it->second.length || queue.info.length == 0)
-                ? now
-                : it->second.lastShrinkMs;
-        queue.notConsumed = queue.info.length > 0 && now - entry.lastShrinkMs >= m_options.notConsumedAfterMs;
-        history[queue.info.uuid] = entry;
-    }
-    m_queueHistory = std::move(history);
+    m_queueRates.update(overview.queues, now);
     m_previousMs = now;
     m_previousPacketsToday = overview.packetsToday;
     m_previousIngest = ingest;

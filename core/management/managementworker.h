@@ -17,6 +17,7 @@
 #include "management/managementoptions.h"
 #include "management/managementreader.h"
 #include "management/overview.h"
+#include "management/queueratetracker.h"
 #include "management/sensordetail.h"
 #include "management/silenceevaluator.h"
 
@@ -81,12 +82,7 @@ private:
     qint64 m_previousMs = -1;
     qint64 m_previousPacketsToday = 0;
     ingest::IngestStatsSnapshot m_previousIngest;
-    struct QueueHistory
-    {
-        qint64 length = 0;
-        qint64 lastShrinkMs = 0;
-    };
-    std::map<QByteArray, QueueHistory> m_queueHistory;
+    QueueRateTracker m_queueRates;
 };
 
 } // namespace d4::management

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <utility>
 
 #include <QDateTime>
@@ -18,10 +19,16 @@ struct QueueSummary
 {
     workers::QueueInfo info;
     qint64 effectiveMaxSize = 0; ///< max_size, or the configured default
-    double drainRate = 0;        ///< entries/s the length went down since the last snapshot (net)
-    double fillRate = 0;         ///< entries/s the length went up since the last snapshot (net)
-    bool nearFull = false;       ///< length ≥ 90 % of the effective maximum
-    bool notConsumed = false;    ///< has entries, grew or stayed, and never shrank for a minute
+    /** d4console:analyzer_queue:pushed of the queue; absent when the workers do not count (d4-core). */
+    std::optional<qint64> pushedTotal;
+    qint64 droppedTotal = 0;          ///< d4console:analyzer_queue:dropped: trimmed beyond max_size, flushed
+    double drainRate = 0;             ///< entries/s the length went down since the last snapshot (net)
+    double fillRate = 0;              ///< entries/s the length went up since the last snapshot (net)
+    double consumedPerSecond = 0;     ///< entries/s consumers took over the last few seconds
+    bool consumptionEstimated = true; ///< no push counter: consumedPerSecond is the net length decrease
+    bool nearFull = false;            ///< length ≥ 90 % of the effective maximum
+    /** Has held entries for a minute with nothing consumed (without counters: never shrank). */
+    bool notConsumed = false;
 };
 
 /** The state of the whole server, published a few times a second. Immutable once emitted. */

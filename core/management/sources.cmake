@@ -12,6 +12,7 @@ target_sources(d4core PRIVATE
     management/managementstore.h
     management/managementworker.h
     management/overview.h
+    management/queueratetracker.h
     management/redisreplies.h
     management/saveddatascanner.h
     management/sensordetail.h
@@ -24,6 +25,7 @@ target_sources(d4core PRIVATE
     management/managementreader.cpp
     management/managementservice.cpp
     management/managementworker.cpp
+    management/queueratetracker.cpp
     management/redisreplies.cpp
     management/saveddatascanner.cpp
     management/sensorinput.cpp

@@ -268,6 +268,16 @@ QByteArray analyzerList(const QByteArray &typeKey, const QByteArray &queueUuid)
     return QByteArrayLiteral("analyzer:") + typeKey + ':' + queueUuid;
 }
 
+QByteArray analyzerQueuePushed()
+{
+    return QByteArrayLiteral("d4console:analyzer_queue:pushed");
+}
+
+QByteArray analyzerQueueDropped()
+{
+    return QByteArrayLiteral("d4console:analyzer_queue:dropped");
+}
+
 QByteArray errorPcapFormat()
 {
     return QByteArrayLiteral("Error: Type=1, Incorrect file format");

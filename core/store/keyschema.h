@@ -122,6 +122,13 @@ inline constexpr const char *kQueueFieldLastUpdated = "last_updated";
 QByteArray analyzerList(const QByteArray &typeKey,
                         const QByteArray &queueUuid); ///< LIST analyzer:<type-or-ext>:<queue_uuid>
 
+// ---- ANALYZER: this project's queue counters (d4-core neither writes nor reads them) -----------
+/// HASH d4console:analyzer_queue:pushed, queue uuid → entries the workers' fan-out LPUSHed in total.
+QByteArray analyzerQueuePushed();
+/// HASH d4console:analyzer_queue:dropped, queue uuid → entries removed unconsumed in total (LTRIM
+/// beyond max_size, console flush).
+QByteArray analyzerQueueDropped();
+
 // ---- Error texts stored by the workers ----------------------------------------------------------
 QByteArray errorPcapFormat();     ///< "Error: Type=1, Incorrect file format"
 QByteArray errorMetaHeaderJson(); ///< "Error: Type=2, Incorrect JSON object"

@@ -93,6 +93,44 @@ RedisValue RedisSyncClient::command(const QByteArrayList &arguments)
     return execute(arguments);
 }
 
+QList<RedisValue> RedisSyncClient::pipeline(const QList<QByteArrayList> &commands)
+{
+    QList<RedisValue> results;
+    results.reserve(commands.size());
+    if (!ensureConnected()) {
+        for (qsizetype i = 0; i < commands.size(); ++i) {
+            results.append(RedisValue::error(m_error.toUtf8()));
+        }
+        return results;
+    }
+    for (const QByteArrayList &arguments : commands) {
+        std::vector<const char *> argv;
+        std::vector<size_t> lengths;
+        argv.reserve(static_cast<size_t>(arguments.size()));
+        lengths.reserve(static_cast<size_t>(arguments.size()));
+        for (const QByteArray &argument : arguments) {
+            argv.push_back(argument.constData());
+            lengths.push_back(static_cast<size_t>(argument.size()));
+        }
+        redisAppendCommandArgv(m_context.get(), static_cast<int>(argv.size()), argv.data(), lengths.data());
+    }
+    for (qsizetype i = 0; i < commands.size(); ++i) {
+        void *reply = nullptr;
+        if (!m_context || redisGetReply(m_context.get(), &reply) != REDIS_OK || !reply) {
+            if (m_context) {
+                m_error = QStringLiteral("Redis at %1: %2")
+                              .arg(m_endpoint.describe(), QString::fromLocal8Bit(m_context->errstr));
+                m_context.reset();
+            }
+            results.append(RedisValue::error(m_error.toUtf8()));
+            continue;
+        }
+        results.append(RedisValue::fromReply(static_cast<redisReply *>(reply)));
+        freeReplyObject(reply);
+    }
+    return results;
+}
+
 bool RedisSyncClient::ping()
 {
     const RedisValue pong = command({"PING"});

@@ -29,6 +29,12 @@ public:
 
     /** Runs one command; connection failures come back as an Error value. */
     RedisValue command(const QByteArrayList &arguments);
+    /**
+     * Sends every command, then reads every reply: one round trip for all. The result has one value
+     * per command, in order; after a connection failure the failed and remaining ones are Error
+     * values. Commands of a MULTI ... EXEC block run atomically; their results are in EXEC's array.
+     */
+    QList<RedisValue> pipeline(const QList<QByteArrayList> &commands);
 
     /** PING; on failure errorString() says why. */
     bool ping();

@@ -88,26 +88,66 @@ bool AnalyzerQueues::push(const QByteArray &sensorUuid, const QByteArray &typeKe
     if (nonEmpty.isEmpty()) {
         return true;
     }
-    const QByteArray now = QByteArray::number(double(QDateTime::currentMSecsSinceEpoch()) / 1000.0, 'f', 6);
+    // One transaction per queue, all in one round trip: the entries, the trim and the push counter
+    // change together, so a reader sees a length and a counter that agree. LPUSH's reply inside the
+    // transaction is the length just before LTRIM, which tells exactly how many entries LTRIM drops.
+    const QByteArray count = QByteArray::number(nonEmpty.size());
+    QList<QByteArrayList> commands;
+    std::vector<qsizetype> execIndexes;
     for (const Queue &queue : *queues) {
         const QByteArray list = keys::analyzerList(typeKey, queue.uuid);
+        commands.append({"MULTI"});
         for (qsizetype start = 0; start < nonEmpty.size(); start += kItemsPerCommand) {
             QByteArrayList command{"LPUSH", list};
             command.append(nonEmpty.mid(start, kItemsPerCommand));
-            const store::RedisValue pushed = m_analyzer.command(command);
-            if (pushed.isError()) {
-                return fail(pushed);
+            commands.append(command);
+        }
+        commands.append({"LTRIM", list, "0", QByteArray::number(queue.maxSize)});
+        commands.append({"HINCRBY", keys::analyzerQueuePushed(), queue.uuid, count});
+        execIndexes.push_back(commands.size());
+        commands.append({"EXEC"});
+    }
+    const QList<store::RedisValue> replies = m_analyzer.pipeline(commands);
+    for (const store::RedisValue &reply : replies) {
+        if (reply.isError()) {
+            return fail(reply);
+        }
+    }
+    // The dropped count can only follow the transaction; it is sent at once, and only for queues
+    // that overflowed (a queue nobody consumes).
+    QList<QByteArrayList> dropped;
+    for (size_t i = 0; i < queues->size(); ++i) {
+        const store::RedisValue &exec = replies[execIndexes[i]];
+        if (exec.kind != store::RedisValue::Kind::Array || exec.elements.size() < 3) {
+            return fail(store::RedisValue::error("unexpected reply to EXEC"));
+        }
+        for (const store::RedisValue &element : exec.elements) {
+            if (element.isError()) {
+                return fail(element);
             }
         }
-        const store::RedisValue trimmed =
-            m_analyzer.command({"LTRIM", list, "0", QByteArray::number(queue.maxSize)});
-        if (trimmed.isError()) {
-            return fail(trimmed);
+        const qint64 lengthBeforeTrim = exec.elements[exec.elements.size() - 3].integer;
+        const qint64 over = lengthBeforeTrim - ((*queues)[i].maxSize + 1);
+        if (over > 0) {
+            dropped.append(
+                {"HINCRBY", keys::analyzerQueueDropped(), (*queues)[i].uuid, QByteArray::number(over)});
         }
-        const store::RedisValue stamped =
-            m_metadata.command({"HSET", keys::analyzerQueue(queue.uuid), keys::kQueueFieldLastUpdated, now});
-        if (stamped.isError()) {
-            return fail(stamped);
+    }
+    if (!dropped.isEmpty()) {
+        for (const store::RedisValue &reply : m_analyzer.pipeline(dropped)) {
+            if (reply.isError()) {
+                return fail(reply);
+            }
+        }
+    }
+    const QByteArray now = QByteArray::number(double(QDateTime::currentMSecsSinceEpoch()) / 1000.0, 'f', 6);
+    QList<QByteArrayList> stamps;
+    for (const Queue &queue : *queues) {
+        stamps.append({"HSET", keys::analyzerQueue(queue.uuid), keys::kQueueFieldLastUpdated, now});
+    }
+    for (const store::RedisValue &reply : m_metadata.pipeline(stamps)) {
+        if (reply.isError()) {
+            return fail(reply);
         }
     }
     return true;

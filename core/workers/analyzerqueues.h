@@ -23,7 +23,13 @@ namespace d4::workers {
  * Queue definitions are read from METADATA and cached for a short time. Items are pushed in
  * multi-value LPUSHes, in order: the first item is the first one a consumer RPOPs.
  *
- * Blocking (one round trip per command); use from one worker thread.
+ * It also counts, per queue, the entries it pushed (HINCRBY `d4console:analyzer_queue:pushed`, in
+ * the same MULTI as the LPUSH and LTRIM) and the entries LTRIM dropped (HINCRBY
+ * `d4console:analyzer_queue:dropped`, right after, only when the queue overflowed), so that the
+ * console can tell consumption from the net change of the length. d4-core ignores both hashes.
+ *
+ * Blocking: one pipelined round trip to ANALYZER for every queue of a push (two when a queue
+ * overflowed) and one to METADATA; use from one worker thread.
  */
 class AnalyzerQueues final
 {

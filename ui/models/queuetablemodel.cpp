@@ -62,6 +62,9 @@ QVariant QueueTableModel::data(const QModelIndex &index, int role) const
         return (queue.nearFull || queue.notConsumed) ? QVariant(QBrush(QColor(0xc6, 0x28, 0x28)))
                                                      : QVariant();
     }
+    if (role == Qt::ToolTipRole) {
+        return toolTip(queue, column);
+    }
     if (role != Qt::DisplayRole) {
         return {};
     }
@@ -87,14 +90,9 @@ QVariant QueueTableModel::data(const QModelIndex &index, int role) const
     case MaxSizeColumn:
         return queue.info.maxSize > 0 ? QString::number(queue.info.maxSize)
                                       : tr("%1 (default)").arg(queue.effectiveMaxSize);
-    case RateColumn:
-        if (queue.drainRate > 0) {
-            return tr("−%1/s").arg(queue.drainRate, 0, 'f', 1);
-        }
-        if (queue.fillRate > 0) {
-            return tr("+%1/s").arg(queue.fillRate, 0, 'f', 1);
-        }
-        return QStringLiteral("0/s");
+    case ConsumedColumn:
+        return queue.consumptionEstimated ? tr("≈ %1/s").arg(queue.consumedPerSecond, 0, 'f', 1)
+                                          : tr("%1/s").arg(queue.consumedPerSecond, 0, 'f', 1);
     case WarningColumn: {
         QStringList warnings;
         if (queue.nearFull) {
@@ -111,6 +109,28 @@ QVariant QueueTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QVariant QueueTableModel::toolTip(const management::QueueSummary &queue, Column column) const
+{
+    if (column == LengthColumn) {
+        if (queue.drainRate > 0) {
+            return tr("Net change: −%1/s").arg(queue.drainRate, 0, 'f', 1);
+        }
+        return tr("Net change: +%1/s").arg(queue.fillRate, 0, 'f', 1);
+    }
+    if (column != ConsumedColumn) {
+        return {};
+    }
+    if (queue.consumptionEstimated) {
+        return tr("Estimate: how fast the length went down. The server's workers do not count what "
+                  "they push (a d4-core server), so a queue that is filled while it is consumed "
+                  "shows less than its consumers take.");
+    }
+    return tr("Entries consumers took per second over the last seconds: entries pushed, minus the "
+              "growth of the length, minus the entries dropped beyond the maximum size or flushed "
+              "(%1 dropped in all).")
+        .arg(queue.droppedTotal);
+}
+
 QVariant QueueTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
@@ -119,7 +139,7 @@ QVariant QueueTableModel::headerData(int section, Qt::Orientation orientation, i
     static const char *const headers[] = {
         QT_TR_NOOP("Type"),        QT_TR_NOOP("Group"),        QT_TR_NOOP("Queue UUID"),
         QT_TR_NOOP("Description"), QT_TR_NOOP("Last updated"), QT_TR_NOOP("Length"),
-        QT_TR_NOOP("Max size"),    QT_TR_NOOP("Rate"),         QT_TR_NOOP("Warning")};
+        QT_TR_NOOP("Max size"),    QT_TR_NOOP("Consumed"),     QT_TR_NOOP("Warning")};
     return section >= 0 && section < ColumnCount ? tr(headers[section]) : QVariant();
 }
 

@@ -11,8 +11,9 @@ namespace d4::ui {
 
 /**
  * The analyzer queues table of Server Management: type (or extended name), group flag, queue
- * UUID and description, last updated, length, max size, net drain/fill rate and the console's
- * warnings (near max size, not consumed: d4-core#36).
+ * UUID and description, last updated, length (its net change per second as a tool tip), max size,
+ * entries consumed per second (an estimate, said so in its tool tip, when the server's workers do
+ * not count pushes) and the console's warnings (near max size, not consumed: d4-core#36).
  */
 class QueueTableModel final : public QAbstractTableModel
 {
@@ -29,7 +30,7 @@ public:
         LastUpdatedColumn,
         LengthColumn,
         MaxSizeColumn,
-        RateColumn,
+        ConsumedColumn,
         WarningColumn,
         ColumnCount
     };
@@ -47,6 +48,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QVariant toolTip(const management::QueueSummary &queue, Column column) const;
+
     QList<management::QueueSummary> m_queues;
 };
 
