@@ -55,12 +55,14 @@ bool GzipInflater::feed(QByteArrayView compressed, const Sink &sink)
         if (result == Z_BUF_ERROR && produced == 0) {
             break; // no progress possible without more input
         }
-        if (result != Z_OK && result != Z_STREAM_END && result != Z_BUF_ERROR) {
-            m_corrupt = true;
-            return false;
-        }
+        // What zlib produced before it found corrupt data comes first in the stream: the sink sees
+        // it before the corruption is reported, however the input was split.
         if (produced > 0 &&
             !sink(QByteArrayView(reinterpret_cast<const char *>(m_state->out.data()), produced))) {
+            return false;
+        }
+        if (result != Z_OK && result != Z_STREAM_END && result != Z_BUF_ERROR) {
+            m_corrupt = true;
             return false;
         }
         if (result == Z_STREAM_END) {

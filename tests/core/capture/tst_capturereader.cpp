@@ -351,6 +351,28 @@ private Q_SLOTS:
         QCOMPARE(int(rejection(bytes)), error);
     }
 
+    // A gzip member whose inflated bytes hold an oversized record before its deflate data turns
+    // corrupt: the record comes first in the stream, so it is the error, whether the compressed
+    // bytes arrive in one piece or byte by byte (a libFuzzer finding: the one-piece read used to
+    // report the corruption and drop what zlib had inflated before it).
+    void gzipErrorsInStreamOrder()
+    {
+        const QByteArray bytes = readAll(dataFile("gzip-corrupt-after-oversized-record.pcap.gz"));
+        QVERIFY(!bytes.isEmpty());
+        QCOMPARE(rejection(bytes), CaptureError::RecordTooLarge);
+        for (const qsizetype step : {qsizetype(1), qsizetype(7), qsizetype(64)}) {
+            QList<qsizetype> splits;
+            for (qsizetype at = step; at < bytes.size(); at += step) {
+                splits.append(at);
+            }
+            CaptureReader *reader = nullptr;
+            readSplit(bytes, splits, nullptr, &reader);
+            const CaptureError error = reader->error();
+            delete reader;
+            QCOMPARE(error, CaptureError::RecordTooLarge);
+        }
+    }
+
     // Item 17: a non-capture file is rejected by content with a readable message.
     void fileRejectedByContent()
     {
