@@ -6,6 +6,8 @@
 
 #include <hiredis/hiredis.h>
 
+#include <sys/socket.h>
+
 namespace d4::store {
 
 void RedisSyncClient::ContextDeleter::operator()(redisContext *context) const
@@ -21,12 +23,18 @@ RedisSyncClient::RedisSyncClient(RedisEndpoint endpoint, int timeoutMs)
 
 RedisSyncClient::~RedisSyncClient() = default;
 
+void RedisSyncClient::resetContext(redisContext *context)
+{
+    std::lock_guard lock(m_contextMutex);
+    m_context.reset(context);
+}
+
 bool RedisSyncClient::ensureConnected()
 {
     if (m_context && m_context->err == 0) {
         return true;
     }
-    m_context.reset();
+    resetContext();
     const timeval timeout{m_timeoutMs / 1000, (m_timeoutMs % 1000) * 1000};
     redisContext *context =
         m_endpoint.unixSocket.isEmpty()
@@ -40,13 +48,13 @@ bool RedisSyncClient::ensureConnected()
         return false;
     }
     redisSetTimeout(context, timeout);
-    m_context.reset(context);
+    resetContext(context);
     if (!m_endpoint.password.isEmpty()) {
         const RedisValue auth = execute({"AUTH", m_endpoint.password.toUtf8()});
         if (auth.isError()) {
             m_error = QStringLiteral("Redis at %1 refused the password: %2")
                           .arg(m_endpoint.describe(), QString::fromUtf8(auth.string));
-            m_context.reset();
+            resetContext();
             return false;
         }
     }
@@ -55,11 +63,28 @@ bool RedisSyncClient::ensureConnected()
         if (select.isError()) {
             m_error = QStringLiteral("Redis at %1 refused SELECT: %2")
                           .arg(m_endpoint.describe(), QString::fromUtf8(select.string));
-            m_context.reset();
+            resetContext();
             return false;
         }
     }
     return true;
+}
+
+void RedisSyncClient::dropConnection()
+{
+    if (m_context) {
+        m_error = QStringLiteral("Redis at %1: %2")
+                      .arg(m_endpoint.describe(), QString::fromLocal8Bit(m_context->errstr));
+    }
+    resetContext();
+}
+
+void RedisSyncClient::interrupt()
+{
+    std::lock_guard lock(m_contextMutex);
+    if (m_context && m_context->fd >= 0) {
+        ::shutdown(m_context->fd, SHUT_RDWR);
+    }
 }
 
 RedisValue RedisSyncClient::execute(const QByteArrayList &arguments)
@@ -75,9 +100,7 @@ RedisValue RedisSyncClient::execute(const QByteArrayList &arguments)
     auto *reply = static_cast<redisReply *>(
         redisCommandArgv(m_context.get(), static_cast<int>(argv.size()), argv.data(), lengths.data()));
     if (!reply) {
-        m_error = QStringLiteral("Redis at %1: %2")
-                      .arg(m_endpoint.describe(), QString::fromLocal8Bit(m_context->errstr));
-        m_context.reset();
+        dropConnection();
         return RedisValue::error(m_error.toUtf8());
     }
     RedisValue value = RedisValue::fromReply(reply);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 
 #include <QByteArrayList>
 #include <QString>
@@ -17,7 +18,10 @@ namespace d4::store {
 /**
  * A blocking Redis connection for start-up, management commands and tests: each command is one
  * round trip. Never use it on the GUI thread or in the per-packet path. Reconnects on the next
- * command after a failure. One thread at a time.
+ * command after a failure. One thread at a time, except interrupt().
+ *
+ * It also owns the connection (connect, AUTH, SELECT) of code that drives hiredis itself, such as
+ * passivedns::PipelineConnection: ensureConnected() then context(), and dropConnection() on failure.
  */
 class RedisSyncClient final
 {
@@ -41,9 +45,24 @@ public:
     QString errorString() const { return m_error; }
     const RedisEndpoint &endpoint() const noexcept { return m_endpoint; }
 
-private:
+    /** Connects (with AUTH and SELECT) unless connected; false with errorString() on failure. */
     bool ensureConnected();
+    /** The connected hiredis context (after ensureConnected()), or null. */
+    redisContext *context() const noexcept { return m_context.get(); }
+    /**
+     * Drops the connection after a failure of the context: errorString() becomes "Redis at
+     * <endpoint>: <the context's error>". The next command reconnects.
+     */
+    void dropConnection();
+    /**
+     * Thread-safe: makes a command blocked in another thread (BRPOPLPUSH...) fail at once by shutting
+     * the socket down. Used to stop a consumer promptly; the next command reconnects.
+     */
+    void interrupt();
+
+private:
     RedisValue execute(const QByteArrayList &arguments);
+    void resetContext(redisContext *context = nullptr);
 
     struct ContextDeleter
     {
@@ -52,6 +71,7 @@ private:
     RedisEndpoint m_endpoint;
     int m_timeoutMs;
     std::unique_ptr<redisContext, ContextDeleter> m_context;
+    std::mutex m_contextMutex; ///< guards replacing m_context against interrupt()
     QString m_error;
 };
 

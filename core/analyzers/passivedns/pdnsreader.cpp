@@ -58,39 +58,16 @@ std::optional<QList<PdnsTuple>> PdnsReader::byName(const QByteArray &rrname, con
 
 std::optional<QList<PdnsTuple>> PdnsReader::byNames(const QByteArrayList &names, const QList<int> &types)
 {
-    QList<int> wanted = types;
-    if (wanted.isEmpty()) {
-        const auto stored = storedTypes();
-        if (!stored) {
-            return std::nullopt;
-        }
-        wanted = *stored;
-    }
-    QList<QByteArrayList> commands;
-    QList<QPair<QByteArray, int>> asked;
-    for (const QByteArray &name : names) {
-        for (const int type : std::as_const(wanted)) {
-            commands.append({"SMEMBERS", keys::forward(name, type)});
-            asked.append({name, type});
-        }
-    }
-    if (commands.isEmpty()) {
-        return QList<PdnsTuple>();
-    }
-    const QList<RedisValue> replies = m_connection.run(commands);
-    if (replies.size() != commands.size()) {
-        return std::nullopt;
-    }
-    QList<Candidate> candidates;
-    for (qsizetype i = 0; i < replies.size(); ++i) {
-        for (const RedisValue &member : replies[i].elements) {
-            candidates.append({asked[i].first, asked[i].second, member.string});
-        }
-    }
-    return fill(candidates);
+    return fromIndex(Index::Forward, names, types);
 }
 
 std::optional<QList<PdnsTuple>> PdnsReader::byRdata(const QByteArrayList &rdataForms, const QList<int> &types)
+{
+    return fromIndex(Index::Inverse, rdataForms, types);
+}
+
+std::optional<QList<PdnsTuple>> PdnsReader::fromIndex(Index index, const QByteArrayList &values,
+                                                      const QList<int> &types)
 {
     QList<int> wanted = types;
     if (wanted.isEmpty()) {
@@ -102,10 +79,11 @@ std::optional<QList<PdnsTuple>> PdnsReader::byRdata(const QByteArrayList &rdataF
     }
     QList<QByteArrayList> commands;
     QList<QPair<QByteArray, int>> asked;
-    for (const QByteArray &rdata : rdataForms) {
+    for (const QByteArray &value : values) {
         for (const int type : std::as_const(wanted)) {
-            commands.append({"SMEMBERS", keys::inverse(rdata, type)});
-            asked.append({rdata, type});
+            commands.append({"SMEMBERS", index == Index::Forward ? keys::forward(value, type)
+                                                                 : keys::inverse(value, type)});
+            asked.append({value, type});
         }
     }
     if (commands.isEmpty()) {
@@ -117,8 +95,11 @@ std::optional<QList<PdnsTuple>> PdnsReader::byRdata(const QByteArrayList &rdataF
     }
     QList<Candidate> candidates;
     for (qsizetype i = 0; i < replies.size(); ++i) {
+        const auto &[value, type] = asked[i];
         for (const RedisValue &member : replies[i].elements) {
-            candidates.append({member.string, asked[i].second, asked[i].first});
+            // Forward index: name -> rdata members; inverse index: rdata -> name members.
+            candidates.append(index == Index::Forward ? Candidate{value, type, member.string}
+                                                      : Candidate{member.string, type, value});
         }
     }
     return fill(candidates);

@@ -65,6 +65,14 @@ private:
         int rrtype;
         QByteArray rdata;
     };
+    enum class Index
+    {
+        Forward, ///< r:<q>:<t>, members are rdata
+        Inverse  ///< v:<v>:<t>, members are names
+    };
+    /** The tuples reached through @p index from each of @p values, for @p types (all when empty). */
+    std::optional<QList<PdnsTuple>> fromIndex(Index index, const QByteArrayList &values,
+                                              const QList<int> &types);
     std::optional<QList<PdnsTuple>> fill(const QList<Candidate> &candidates);
 
     PipelineConnection m_connection;

@@ -10,14 +10,8 @@
 
 namespace d4::passivedns {
 
-void PipelineConnection::ContextDeleter::operator()(redisContext *context) const
-{
-    redisFree(context);
-}
-
 PipelineConnection::PipelineConnection(store::RedisEndpoint endpoint, int timeoutMs)
-    : m_endpoint(std::move(endpoint))
-    , m_timeoutMs(timeoutMs)
+    : m_client(std::move(endpoint), timeoutMs)
 {
 }
 
@@ -25,46 +19,24 @@ PipelineConnection::~PipelineConnection() = default;
 
 bool PipelineConnection::ensureConnected()
 {
-    if (m_context && m_context->err == 0) {
-        return true;
-    }
-    m_context.reset();
-    const timeval timeout{m_timeoutMs / 1000, (m_timeoutMs % 1000) * 1000};
-    redisContext *context =
-        m_endpoint.unixSocket.isEmpty()
-            ? redisConnectWithTimeout(m_endpoint.host.toLocal8Bit().constData(), m_endpoint.port, timeout)
-            : redisConnectUnixWithTimeout(m_endpoint.unixSocket.toLocal8Bit().constData(), timeout);
-    if (!context || context->err) {
-        m_error = QStringLiteral("cannot connect to Redis at %1: %2")
-                      .arg(m_endpoint.describe(), context ? QString::fromLocal8Bit(context->errstr)
-                                                          : QStringLiteral("out of memory"));
-        redisFree(context);
-        return false;
-    }
-    redisSetTimeout(context, timeout);
-    m_context.reset(context);
-    QList<QByteArrayList> setup;
-    if (!m_endpoint.password.isEmpty()) {
-        setup.append({"AUTH", m_endpoint.password.toUtf8()});
-    }
-    if (m_endpoint.db != 0) {
-        setup.append({"SELECT", QByteArray::number(m_endpoint.db)});
-    }
-    if (!setup.isEmpty()) {
-        const QList<store::RedisValue> replies = run(setup);
-        for (const store::RedisValue &reply : replies) {
-            if (reply.isError()) {
-                m_error = QStringLiteral("Redis at %1 refused the connection set-up: %2")
-                              .arg(m_endpoint.describe(), QString::fromUtf8(reply.string));
-                m_context.reset();
-                return false;
-            }
+    return m_client.ensureConnected();
+}
+
+QList<store::RedisValue> PipelineConnection::readReplies(qsizetype count)
+{
+    QList<store::RedisValue> replies;
+    replies.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        void *raw = nullptr;
+        if (redisGetReply(m_client.context(), &raw) != REDIS_OK || !raw) {
+            m_client.dropConnection();
+            return {};
         }
-        if (replies.isEmpty()) {
-            return false;
-        }
+        auto *reply = static_cast<redisReply *>(raw);
+        replies.append(store::RedisValue::fromReply(reply));
+        freeReplyObject(reply);
     }
-    return true;
+    return replies;
 }
 
 QList<store::RedisValue> PipelineConnection::run(const QList<QByteArrayList> &commands)
@@ -81,36 +53,13 @@ QList<store::RedisValue> PipelineConnection::run(const QList<QByteArrayList> &co
             argv.push_back(argument.constData());
             lengths.push_back(static_cast<size_t>(argument.size()));
         }
-        if (redisAppendCommandArgv(m_context.get(), static_cast<int>(argv.size()), argv.data(),
+        if (redisAppendCommandArgv(m_client.context(), static_cast<int>(argv.size()), argv.data(),
                                    lengths.data()) != REDIS_OK) {
-            m_error = QStringLiteral("Redis at %1: %2")
-                          .arg(m_endpoint.describe(), QString::fromLocal8Bit(m_context->errstr));
-            m_context.reset();
+            m_client.dropConnection();
             return {};
         }
     }
-    QList<store::RedisValue> replies;
-    replies.reserve(commands.size());
-    for (qsizetype i = 0; i < commands.size(); ++i) {
-        void *raw = nullptr;
-        if (redisGetReply(m_context.get(), &raw) != REDIS_OK || !raw) {
-            m_error = QStringLiteral("Redis at %1: %2")
-                          .arg(m_endpoint.describe(), QString::fromLocal8Bit(m_context->errstr));
-            m_context.reset();
-            return {};
-        }
-        auto *reply = static_cast<redisReply *>(raw);
-        replies.append(store::RedisValue::fromReply(reply));
-        freeReplyObject(reply);
-    }
-    return replies;
-}
-
-void PipelineConnection::fail()
-{
-    m_error = QStringLiteral("Redis at %1: %2")
-                  .arg(m_endpoint.describe(), QString::fromLocal8Bit(m_context->errstr));
-    m_context.reset();
+    return readReplies(commands.size());
 }
 
 namespace {
@@ -167,15 +116,15 @@ bool PipelineConnection::send(const QByteArray &encoded)
     if (encoded.isEmpty()) {
         return true;
     }
-    if (redisAppendFormattedCommand(m_context.get(), encoded.constData(), size_t(encoded.size())) !=
+    if (redisAppendFormattedCommand(m_client.context(), encoded.constData(), size_t(encoded.size())) !=
         REDIS_OK) {
-        fail();
+        m_client.dropConnection();
         return false;
     }
     int done = 0;
     while (!done) {
-        if (redisBufferWrite(m_context.get(), &done) != REDIS_OK) {
-            fail();
+        if (redisBufferWrite(m_client.context(), &done) != REDIS_OK) {
+            m_client.dropConnection();
             return false;
         }
     }
@@ -184,28 +133,16 @@ bool PipelineConnection::send(const QByteArray &encoded)
 
 QList<store::RedisValue> PipelineConnection::receive(qsizetype count)
 {
-    QList<store::RedisValue> replies;
-    if (!m_context) {
-        return replies; // a failed send() dropped the connection, and with it the replies
+    if (!m_client.context()) {
+        return {}; // a failed send() dropped the connection, and with it the replies
     }
-    replies.reserve(count);
-    for (qsizetype i = 0; i < count; ++i) {
-        void *raw = nullptr;
-        if (redisGetReply(m_context.get(), &raw) != REDIS_OK || !raw) {
-            fail();
-            return {};
-        }
-        auto *reply = static_cast<redisReply *>(raw);
-        replies.append(store::RedisValue::fromReply(reply));
-        freeReplyObject(reply);
-    }
-    return replies;
+    return readReplies(count);
 }
 
 store::RedisValue PipelineConnection::command(const QByteArrayList &arguments)
 {
     const QList<store::RedisValue> replies = run({arguments});
-    return replies.isEmpty() ? store::RedisValue::error(m_error.toUtf8()) : replies.first();
+    return replies.isEmpty() ? store::RedisValue::error(m_client.errorString().toUtf8()) : replies.first();
 }
 
 } // namespace d4::passivedns

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <initializer_list>
-#include <memory>
 
 #include <QByteArrayList>
 #include <QByteArrayView>
@@ -11,9 +10,8 @@
 #include <QString>
 
 #include "store/redisendpoint.h"
+#include "store/redissyncclient.h"
 #include "store/redisvalue.h"
-
-struct redisContext;
 
 namespace d4::passivedns {
 
@@ -21,8 +19,9 @@ namespace d4::passivedns {
  * A blocking hiredis connection that sends a whole batch of commands before reading the replies
  * (one round trip per batch): the store's writer and the lookup server use one each, on their own
  * thread. store::RedisSyncClient does one round trip per command; store::RedisClient needs an event
- * loop and owns delivery, which a lookup request does not want. Reconnects on the next call after a
- * failure. One thread at a time.
+ * loop and owns delivery, which a lookup request does not want. The connection itself (connect,
+ * AUTH, SELECT) is a RedisSyncClient's. Reconnects on the next call after a failure. One thread at a
+ * time.
  */
 class PipelineConnection final
 {
@@ -52,20 +51,14 @@ public:
     QList<store::RedisValue> receive(qsizetype count);
 
     bool ensureConnected();
-    QString errorString() const { return m_error; }
-    const store::RedisEndpoint &endpoint() const noexcept { return m_endpoint; }
+    QString errorString() const { return m_client.errorString(); }
+    const store::RedisEndpoint &endpoint() const noexcept { return m_client.endpoint(); }
 
 private:
-    void fail();
+    /** Reads @p count replies; an empty list (and the connection dropped) on failure. */
+    QList<store::RedisValue> readReplies(qsizetype count);
 
-    struct ContextDeleter
-    {
-        void operator()(redisContext *context) const;
-    };
-    store::RedisEndpoint m_endpoint;
-    int m_timeoutMs;
-    std::unique_ptr<redisContext, ContextDeleter> m_context;
-    QString m_error;
+    store::RedisSyncClient m_client;
 };
 
 } // namespace d4::passivedns
