@@ -9,6 +9,7 @@
 #include "analyzers/backscatter/backscatteranalyzer.h"
 #include "analyzers/backscatter/backscattertap.h"
 #include "analyzers/passivedns/pdnsanalyzer.h"
+#include "analyzers/passivedns/remotequeueconsumer.h"
 #include "api/lookupservice.h"
 #include "forward/forwardmanager.h"
 #include "ingest/ingestserver.h"
@@ -171,7 +172,11 @@ bool ServerRuntime::startPassiveDns(QString &error)
         m_pdnsRedis = m_roles.metadata;
         m_pdnsRedis.db = config::ServerConfig::pdnsDefaultDb;
     }
-    if (m_config.pdnsEnabled && m_config.workersEnabled) {
+    if (m_config.pdnsQueue.enabled && !m_config.pdnsEnabled) {
+        qCWarning(lcRuntime).noquote()
+            << "[Passive_DNS_Queue] is ignored: the passive DNS analyzer is disabled";
+    }
+    if (m_config.pdnsEnabled && (m_config.workersEnabled || m_config.pdnsQueue.enabled)) {
         passivedns::AnalyzerSettings settings;
         settings.redis = m_pdnsRedis;
         for (auto it = m_config.pdnsExpiry.cbegin(); it != m_config.pdnsExpiry.cend(); ++it) {
@@ -182,12 +187,24 @@ bool ServerRuntime::startPassiveDns(QString &error)
             settings.excludes.append(exclude.toUtf8());
         }
         settings.defaultLayout.timeZone = QTimeZone(m_config.pdnsTimeZone.toLatin1());
+        for (auto it = m_config.pdnsSensorLayouts.cbegin(); it != m_config.pdnsSensorLayouts.cend(); ++it) {
+            settings.sensorLayouts.insert(it.key(), it.value());
+        }
         m_pdns = std::make_unique<passivedns::PdnsAnalyzer>(settings);
         if (!m_pdns->start(error)) {
             m_pdns.reset();
             return false;
         }
         qCInfo(lcRuntime).noquote() << "passive DNS analyzer on type 8, store" << m_pdnsRedis.describe();
+        if (m_config.pdnsQueue.enabled) {
+            passivedns::RemoteQueueSettings remote;
+            remote.redis = m_config.pdnsQueue.redis;
+            remote.queueUuid = m_config.pdnsQueue.queueUuid.toUtf8();
+            remote.sensorId = m_config.pdnsQueue.sensorId.toUtf8();
+            remote.batchSize = m_config.pdnsQueue.batchSize;
+            m_pdnsRemote = std::make_unique<passivedns::RemoteQueueConsumer>(remote, *m_pdns);
+            m_pdnsRemote->start(); // an unreachable remote is retried, never fatal
+        }
     }
     if (m_config.lookupEnabled) {
         api::LookupSettings settings;
@@ -233,6 +250,10 @@ void ServerRuntime::stop()
     if (m_lookup) {
         m_lookup->stop();
         m_lookup.reset();
+    }
+    if (m_pdnsRemote) {
+        m_pdnsRemote->stop(); // before the analyzer: its last batch is stored and acknowledged
+        m_pdnsRemote.reset();
     }
     if (m_pdns) {
         m_pdns->stop();

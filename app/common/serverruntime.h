@@ -21,7 +21,8 @@ class WorkerManager;
 }
 namespace d4::passivedns {
 class PdnsAnalyzer;
-}
+class RemoteQueueConsumer;
+} // namespace d4::passivedns
 namespace d4::api {
 class LookupService;
 }
@@ -64,8 +65,10 @@ public:
     quint16 listeningPort() const;
     /** The passive DNS store ([Redis_PDNS], or the managed/METADATA server's db 3); valid after start(). */
     const store::RedisEndpoint &pdnsRedis() const noexcept { return m_pdnsRedis; }
-    /** Null when workers or the analyzer are disabled. */
+    /** Null when the analyzer is disabled, or has nothing to read (no workers, no remote queue). */
     passivedns::PdnsAnalyzer *pdnsAnalyzer() const noexcept { return m_pdns.get(); }
+    /** The consumer of [Passive_DNS_Queue]; null when that section is not enabled. */
+    passivedns::RemoteQueueConsumer *pdnsRemoteQueue() const noexcept { return m_pdnsRemote.get(); }
     /** Null when the lookup server is disabled. */
     api::LookupService *lookupService() const noexcept { return m_lookup.get(); }
     /**
@@ -93,6 +96,7 @@ private:
     std::unique_ptr<workers::WorkerManager> m_workers;
     store::RedisEndpoint m_pdnsRedis;
     std::unique_ptr<passivedns::PdnsAnalyzer> m_pdns;
+    std::unique_ptr<passivedns::RemoteQueueConsumer> m_pdnsRemote;
     std::unique_ptr<api::LookupService> m_lookup;
     std::unique_ptr<analyzers::backscatter::BackscatterAnalyzer> m_backscatter;
     std::unique_ptr<analyzers::backscatter::BackscatterTap> m_backscatterTap;

@@ -14,6 +14,7 @@
 #include "analyzers/passivedns/rrtypes.h"
 #include "config/configvalue.h"
 #include "forward/forwardruleloader.h"
+#include "protocol/uuid.h"
 
 namespace d4::config {
 
@@ -163,6 +164,44 @@ std::map<QString, std::map<QString, Setter>> buildTable(std::map<QString, RedisS
         return QString();
     };
 
+    auto &queue = table[QStringLiteral("Passive_DNS_Queue")];
+    queue[QStringLiteral("enabled")] = boolSetter([](ServerConfig &c, bool v) { c.pdnsQueue.enabled = v; });
+    queue[QStringLiteral("host")] =
+        stringSetter([](ServerConfig &c, const QString &v) { c.pdnsQueue.redis.host = v; }, false);
+    queue[QStringLiteral("port")] =
+        intSetter(1, 65535, [](ServerConfig &c, qint64 v) { c.pdnsQueue.redis.port = int(v); });
+    queue[QStringLiteral("db")] =
+        intSetter(0, 15, [](ServerConfig &c, qint64 v) { c.pdnsQueue.redis.db = int(v); });
+    queue[QStringLiteral("unix_socket")] =
+        stringSetter([](ServerConfig &c, const QString &v) { c.pdnsQueue.redis.unixSocket = v; });
+    queue[QStringLiteral("password")] =
+        stringSetter([](ServerConfig &c, const QString &v) { c.pdnsQueue.redis.password = v; });
+    queue[QStringLiteral("queue_uuid")] = [](ServerConfig &c, const QString &v) {
+        // d4-core accepts a queue UUID that is a version-4 UUID once the dashes are removed, and
+        // uses the text as entered in its keys: so do we.
+        const auto uuid = protocol::parseUuid(v.toStdString());
+        if (!uuid || !protocol::isUuidV4(*uuid) || v.contains(QLatin1Char(' '))) {
+            return QStringLiteral("'%1' is not a version-4 UUID (as the D4 server's queue list shows it)")
+                .arg(v);
+        }
+        c.pdnsQueue.queueUuid = v;
+        return QString();
+    };
+    queue[QStringLiteral("sensor_id")] = [](ServerConfig &c, const QString &v) {
+        for (const QChar ch : v) {
+            if (ch.isSpace() || ch.category() == QChar::Other_Control) {
+                return QStringLiteral("'%1' contains spaces or control characters").arg(v);
+            }
+        }
+        if (v.size() > 128) {
+            return QStringLiteral("longer than 128 characters");
+        }
+        c.pdnsQueue.sensorId = v;
+        return QString();
+    };
+    queue[QStringLiteral("batch_size")] =
+        intSetter(1, 100000, [](ServerConfig &c, qint64 v) { c.pdnsQueue.batchSize = int(v); });
+
     auto &lookup = table[QStringLiteral("Lookup_Server")];
     lookup[QStringLiteral("enabled")] = boolSetter([](ServerConfig &c, bool v) { c.lookupEnabled = v; });
     lookup[QStringLiteral("host")] = [](ServerConfig &c, const QString &v) {
@@ -282,13 +321,15 @@ std::optional<ServerConfig> ServerConfigLoader::parse(const QByteArray &text, co
     std::map<QString, RedisSection> redis;
     const auto table = buildTable(redis);
     for (const auto &[name, line] : ini.sections()) {
-        if (table.find(name) == table.end() && !forward::ForwardRuleLoader::isForwardSection(name)) {
+        if (table.find(name) == table.end() && !forward::ForwardRuleLoader::isForwardSection(name) &&
+            !PdnsLayoutLoader::isLayoutSection(name)) {
             error = {fileName, line, name, {}, QStringLiteral("unknown section")};
             return std::nullopt;
         }
     }
     for (const IniEntry &entry : ini.entries()) {
-        if (forward::ForwardRuleLoader::isForwardSection(entry.section)) {
+        if (forward::ForwardRuleLoader::isForwardSection(entry.section) ||
+            PdnsLayoutLoader::isLayoutSection(entry.section)) {
             continue;
         }
         const auto &keys = table.at(entry.section);
@@ -308,6 +349,23 @@ std::optional<ServerConfig> ServerConfigLoader::parse(const QByteArray &text, co
         return std::nullopt;
     }
     config.forwardRules = std::move(*rules);
+    auto layouts = PdnsLayoutLoader::load(ini, fileName, config.pdnsTimeZone, error);
+    if (!layouts) {
+        return std::nullopt;
+    }
+    config.pdnsSensorLayouts = std::move(*layouts);
+    if (config.pdnsQueue.enabled && config.pdnsQueue.queueUuid.isEmpty()) {
+        int line = 0;
+        for (const auto &[name, at] : ini.sections()) {
+            if (name == u"Passive_DNS_Queue") {
+                line = at;
+            }
+        }
+        error = {
+            fileName, line, QStringLiteral("Passive_DNS_Queue"), QStringLiteral("queue_uuid"),
+            QStringLiteral("missing: enabled = yes needs the UUID of the D4 server's type-8 analyzer queue")};
+        return std::nullopt;
+    }
     const bool anyRole = redis[QStringLiteral("Redis_STREAM")].present ||
                          redis[QStringLiteral("Redis_METADATA")].present ||
                          redis[QStringLiteral("Redis_ANALYZER")].present;

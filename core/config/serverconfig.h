@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include "config/inifile.h"
+#include "config/pdnsconfig.h"
 #include "forward/forwardrule.h"
 #include "store/redisendpoint.h"
 
@@ -67,6 +68,10 @@ struct ServerConfig
     QStringList pdnsExclude{QStringLiteral("spamhaus.org"), QStringLiteral("asn.cymru.com")};
     QMap<int, qint64> pdnsExpiry;                 ///< rrtype number -> seconds (sliding)
     QString pdnsTimeZone = QStringLiteral("UTC"); ///< zone of passivedns `H` time stamps
+    // [Passive_DNS_Sensor:<uuid>] (our sections): per-sensor line layouts, sensor hex -> layout
+    QMap<QByteArray, passivedns::LineLayout> pdnsSensorLayouts;
+    // [Passive_DNS_Queue] (our section): a remote D4 server's type-8 analyzer queue
+    PdnsQueueConfig pdnsQueue;
     // [Lookup_Server] (our section; analyzer-d4-passivedns' COF server port by default)
     bool lookupEnabled = true;
     QString lookupHost = QStringLiteral("127.0.0.1");

@@ -203,6 +203,11 @@ ParseResult LineParser::parse(QByteArrayView line) const
     if (line.front() == '{') {
         return parseJson(line);
     }
+    if (m_layout.jsonOnly) {
+        ParseResult result;
+        result.reason = RejectReason::BadJson;
+        return result;
+    }
     return parseText(line, columnsFor(line));
 }
 

@@ -43,6 +43,9 @@ struct LineLayout
     QByteArray fields = QByteArrayLiteral("SMcsCQTAtn");
     QByteArray separator = QByteArrayLiteral("||");
     QTimeZone timeZone = QTimeZone::utc();
+    /// JSON mode only (passivedns -j): other lines are rejected as bad_json. When false, JSON lines
+    /// are still recognised by their '{'.
+    bool jsonOnly = false;
 
     /** Empty when valid, else why not (unknown letter, no Q/T/A, empty separator). */
     QByteArray validate() const;

@@ -66,6 +66,11 @@ void PdnsAnalyzer::stop()
     m_wake.notify_all();
     m_space.notify_all();
     m_thread.join();
+    std::lock_guard lock(m_mutex);
+    if (m_firstDropped == 0 && m_lastTicket > m_storedTicket) {
+        m_firstDropped = m_storedTicket + 1; // queued but never written
+    }
+    m_stored.notify_all();
 }
 
 void PdnsAnalyzer::onLines(const QByteArray &sensorUuid, const QByteArray &typeKey,
@@ -76,21 +81,32 @@ void PdnsAnalyzer::onLines(const QByteArray &sensorUuid, const QByteArray &typeK
     }
 }
 
-void PdnsAnalyzer::submit(const QByteArray &sensorUuid, const QByteArrayList &lines)
+quint64 PdnsAnalyzer::submit(const QByteArray &sensorUuid, const QByteArrayList &lines)
 {
     if (lines.isEmpty()) {
-        return;
+        return 0;
     }
     std::unique_lock lock(m_mutex);
     m_space.wait(lock, [this] { return m_stopping || m_queuedLines < m_settings.maxQueuedLines; });
     if (m_stopping) {
-        return;
+        return 0;
     }
-    m_queue.push_back({sensorUuid, lines});
+    const quint64 ticket = ++m_lastTicket;
+    m_queue.push_back({sensorUuid, lines, ticket});
     m_queuedLines += lines.size();
     m_counters.queued = m_queuedLines;
     lock.unlock();
     m_wake.notify_one();
+    return ticket;
+}
+
+bool PdnsAnalyzer::waitStored(quint64 ticket, int timeoutMs)
+{
+    std::unique_lock lock(m_mutex);
+    auto dropped = [this, ticket] { return m_firstDropped != 0 && ticket >= m_firstDropped; };
+    m_stored.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                      [this, ticket, &dropped] { return m_storedTicket >= ticket || dropped(); });
+    return ticket != 0 && m_storedTicket >= ticket && !dropped();
 }
 
 bool PdnsAnalyzer::waitIdle(int timeoutMs)
@@ -198,6 +214,7 @@ void PdnsAnalyzer::run()
         counters.rejected = delta.rejected;
         counters.excluded = delta.excluded;
         qint64 created = 0;
+        bool stored = true;
         while (!writer.write(records, counters, &created)) {
             {
                 std::lock_guard lock(m_mutex);
@@ -208,6 +225,7 @@ void PdnsAnalyzer::run()
             // Retry every second; give up only at stop (then the batch is lost, and logged).
             if (m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopping; })) {
                 qCWarning(lcPdns) << "passive DNS: dropping" << records.size() << "records at shutdown";
+                stored = false;
                 break;
             }
         }
@@ -232,6 +250,11 @@ void PdnsAnalyzer::run()
         }
         m_queuedLines -= lineCount;
         m_counters.queued = m_queuedLines;
+        if (!stored && m_firstDropped == 0) {
+            m_firstDropped = work.front().ticket;
+        }
+        m_storedTicket = work.back().ticket;
+        m_stored.notify_all();
         m_busy = false;
         m_space.notify_all();
         if (m_queue.empty()) {

@@ -65,10 +65,19 @@ public:
 
     void onLines(const QByteArray &sensorUuid, const QByteArray &typeKey,
                  const QByteArrayList &lines) override;
-    /** Queues lines of @p sensorUuid (empty when unknown, e.g. from a remote analyzer queue). */
-    void submit(const QByteArray &sensorUuid, const QByteArrayList &lines);
+    /**
+     * Queues lines of @p sensorUuid (empty when unknown, e.g. from a remote analyzer queue). Returns
+     * a ticket for waitStored(), or 0 when nothing was queued (no lines, or stopping).
+     */
+    quint64 submit(const QByteArray &sensorUuid, const QByteArrayList &lines);
     /** Waits until everything submitted so far is stored; false on timeout. */
     bool waitIdle(int timeoutMs);
+    /**
+     * Waits until the lines of @p ticket are in the store (true). False on timeout, and for good
+     * once they were dropped (Redis still down when the analyzer stopped): a caller that keeps its
+     * own copy until true (the remote queue's in-flight list) then loses nothing.
+     */
+    bool waitStored(quint64 ticket, int timeoutMs);
 
     AnalyzerCounters counters() const;
     /** Records per type and per name since start (the name table is bounded; for the UI). */
@@ -81,6 +90,7 @@ private:
     {
         QByteArray sensor;
         QByteArrayList lines;
+        quint64 ticket = 0;
     };
     void run();
     const LineParser &parserFor(const QByteArray &sensor);
@@ -97,6 +107,10 @@ private:
     qsizetype m_queuedLines = 0;
     bool m_busy = false;
     bool m_stopping = false;
+    quint64 m_lastTicket = 0;   ///< tickets are given in queue order
+    quint64 m_storedTicket = 0; ///< every ticket up to this one is stored, except dropped ones
+    quint64 m_firstDropped = 0; ///< lowest ticket dropped at shutdown (0 = none)
+    std::condition_variable m_stored;
     std::thread m_thread;
 
     AnalyzerCounters m_counters; ///< under m_mutex

@@ -134,4 +134,9 @@ QByteArray reversedName(QByteArrayView rrname)
     return out;
 }
 
+QByteArray remoteInFlight(QByteArrayView queueUuid)
+{
+    return "pdns:inflight:" % queueUuid.toByteArray();
+}
+
 } // namespace d4::passivedns::keys

@@ -40,4 +40,10 @@ QByteArray names();
 /** "www.example.com" -> "com.example.www." (the pdns:names member). */
 QByteArray reversedName(QByteArrayView rrname);
 
+/**
+ * LIST pdns:inflight:<queue uuid>, in the remote D4 server's ANALYZER database (not the PDNS store):
+ * lines RemoteQueueConsumer took from analyzer:8:<queue uuid> and has not yet seen stored.
+ */
+QByteArray remoteInFlight(QByteArrayView queueUuid);
+
 } // namespace d4::passivedns::keys

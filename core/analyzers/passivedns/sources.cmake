@@ -11,6 +11,7 @@ target_sources(d4core PRIVATE
     analyzers/passivedns/pdnstuple.h
     analyzers/passivedns/pdnswriter.h
     analyzers/passivedns/pipelineconnection.h
+    analyzers/passivedns/remotequeueconsumer.h
     analyzers/passivedns/rrtypes.h
     analyzers/passivedns/dnsextractor.cpp
     analyzers/passivedns/lineparser.cpp
@@ -19,8 +20,11 @@ target_sources(d4core PRIVATE
     analyzers/passivedns/pdnsreader.cpp
     analyzers/passivedns/pdnswriter.cpp
     analyzers/passivedns/pipelineconnection.cpp
+    analyzers/passivedns/remotequeueconsumer.cpp
     analyzers/passivedns/rrtypes.cpp
 )
+# The passive DNS sections of server.conf ([Passive_DNS_Queue], [Passive_DNS_Sensor:<uuid>]).
+target_sources(d4core PRIVATE config/pdnsconfig.h config/pdnsconfig.cpp)
 target_link_libraries(d4core PRIVATE PkgConfig::LDNS)
 # ldns' public headers declare functions on OpenSSL's RSA/DSA types, which OPENSSL_NO_DEPRECATED hides;
 # only this file includes ldns, and it calls none of those functions.

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include <QByteArray>
+#include <QString>
+
+#include "store/redisendpoint.h"
+#include "store/redissyncclient.h"
+
+namespace d4::passivedns {
+
+class PdnsAnalyzer;
+
+/** Which remote analyzer queue to consume (server.conf [Passive_DNS_Queue]). */
+struct RemoteQueueSettings
+{
+    store::RedisEndpoint redis; ///< the remote D4 server's ANALYZER Redis (d4-core: port 6380, db 2)
+    QByteArray queueUuid;       ///< as created in the D4 server ("Add New Analyzer Queue", type 8)
+    QByteArray sensorId;        ///< recorded as sensor_id of every line; empty = none
+    int batchSize = 1000;       ///< lines moved per round trip
+};
+
+/** Counters since start (monotonic), for the log, the UI and tests. */
+struct RemoteQueueCounters
+{
+    qint64 lines = 0;           ///< lines taken from the queue and stored
+    qint64 recovered = 0;       ///< of which found in the in-flight list at (re)connection
+    qint64 batches = 0;         ///< batches stored and acknowledged
+    qint64 connectFailures = 0; ///< failed commands or connections to the remote Redis
+    qint64 reconnects = 0;      ///< successful connections after a failure
+    bool connected = false;
+    QString lastError;
+};
+
+/**
+ * Consumes a remote D4 server's type-8 analyzer queue `analyzer:8:<queue uuid>` the way
+ * analyzer-d4-passivedns does (oldest line first, from the right), into the passive DNS analyzer.
+ *
+ * Nothing taken is lost when we stop, crash or the remote goes away: lines are moved atomically
+ * (RPOPLPUSH in a Lua batch of batchSize) to the in-flight list `pdns:inflight:<queue uuid>` on the
+ * remote, handed to the analyzer, and the in-flight list is deleted only once the analyzer says they
+ * are stored (PdnsAnalyzer::waitStored). After every (re)connection the in-flight list is stored
+ * first. Delivery is therefore at least once: a batch is stored twice when the connection breaks
+ * (or we are killed) after the store confirmed it and before the DEL reached the remote.
+ * One consumer per queue (a second one would take the other's in-flight list for its own).
+ *
+ * No polling: when the queue is empty it blocks on BRPOPLPUSH (2 s), and stop() interrupts that
+ * block at once. Failures are logged once per distinct error, counted, and retried with a back-off
+ * from 250 ms doubling to 5 s. Own thread.
+ */
+class RemoteQueueConsumer final
+{
+public:
+    RemoteQueueConsumer(RemoteQueueSettings settings, PdnsAnalyzer &analyzer);
+    ~RemoteQueueConsumer();
+    RemoteQueueConsumer(const RemoteQueueConsumer &) = delete;
+    RemoteQueueConsumer &operator=(const RemoteQueueConsumer &) = delete;
+
+    void start();
+    /**
+     * Stops the thread. A batch being stored gets up to @p graceMs to finish and be acknowledged;
+     * otherwise it stays in the in-flight list for the next start.
+     */
+    void stop(int graceMs = 5000);
+
+    RemoteQueueCounters counters() const;
+    QByteArray queueKey() const;
+    QByteArray inflightKey() const;
+    const RemoteQueueSettings &settings() const noexcept { return m_settings; }
+
+private:
+    void run();
+    /** Takes the next lines: the in-flight list after a (re)connection, else a batch, else blocks. */
+    bool take(QByteArrayList &lines, bool &recovery);
+    bool acknowledge();
+    void failed(const QString &problem);
+    /** Waits @p ms unless stop() is called first; false when stopping. */
+    bool pause(int ms);
+    bool stopping() const;
+
+    RemoteQueueSettings m_settings;
+    PdnsAnalyzer &m_analyzer;
+    store::RedisSyncClient m_redis; ///< the consumer thread's, except interrupt() from stop()
+    std::thread m_thread;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    bool m_blocking = false; ///< in BRPOPLPUSH: stop() interrupts the connection
+    int m_graceMs = 5000;
+    bool m_needRecovery = true;
+    int m_failures = 0; ///< consecutive, for the back-off and the reconnect message
+    QString m_lastLogged;
+    RemoteQueueCounters m_counters; ///< under m_mutex
+};
+
+} // namespace d4::passivedns

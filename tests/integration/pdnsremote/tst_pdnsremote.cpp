@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+// The passive DNS analyzer reading a remote D4 server's type-8 analyzer queue ([Passive_DNS_Queue],
+// docs/passive-dns.md): a second real redis-server plays the remote D4 server's ANALYZER database.
+// Lines pushed there end up in the store; nothing is lost when the remote is killed and restarted
+// or when we stop; stop is prompt. Last, the real d4-server with the queue and a per-sensor layout.
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "analyzers/passivedns/pdnsanalyzer.h"
+#include "analyzers/passivedns/pdnsreader.h"
+#include "analyzers/passivedns/remotequeueconsumer.h"
+#include "d4serverprocess.h"
+#include "httptestclient.h"
+#include "protocol/uuid.h"
+#include "redisserverfixture.h"
+#include "store/redissyncclient.h"
+#include "testenvironment.h"
+#include "testsensor.h"
+
+using namespace d4::passivedns;
+using namespace d4::test;
+
+namespace {
+
+constexpr int kStoreDb = 3;
+constexpr int kRemoteDb = 2; // d4-core's Redis_ANALYZER database
+const QByteArray kQueue = QByteArrayLiteral("d42967c1-f7ad-464e-bbc7-4464c653d7a6");
+const QByteArray kQueueKey = QByteArrayLiteral("analyzer:8:d42967c1-f7ad-464e-bbc7-4464c653d7a6");
+const QByteArray kInFlightKey = QByteArrayLiteral("pdns:inflight:d42967c1-f7ad-464e-bbc7-4464c653d7a6");
+
+/** Line @p i: its own tuple (name n<i>.example.com), so the tuple count tells which lines arrived. */
+QByteArray line(int i)
+{
+    return "1700000000.000001||10.0.0.2||10.0.0.1||IN||n" + QByteArray::number(i) +
+           ".example.com.||A||192.0.2." + QByteArray::number(i % 250 + 1) + "||300||1";
+}
+
+/** LPUSH lines [from, to) as a D4 server's queue fan-out does, @p chunk per command. */
+bool pushLines(d4::store::RedisSyncClient &redis, int from, int to, int chunk = 500)
+{
+    for (int start = from; start < to; start += chunk) {
+        QByteArrayList command{"LPUSH", kQueueKey};
+        for (int i = start; i < std::min(to, start + chunk); ++i) {
+            command.append(line(i));
+        }
+        if (redis.command(command).isError()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+/**
+ * A redis-server that keeps its data across a SIGKILL (AOF, fsync on every write) and comes back on
+ * the same port: the remote D4 server of the restart test. (RedisServerFixture runs without
+ * persistence and picks a new port at each start.)
+ */
+class PersistentRedis final
+{
+public:
+    ~PersistentRedis() { kill(); }
+    bool start()
+    {
+        if (m_port == 0) {
+            m_port = freePort();
+        }
+        m_process.setProgram(findProgram(QStringLiteral("redis-server")));
+        m_process.setArguments({QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--bind"),
+                                QStringLiteral("127.0.0.1"), QStringLiteral("--dir"), m_dir.path(),
+                                QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
+                                QStringLiteral("yes"), QStringLiteral("--appendfsync"),
+                                QStringLiteral("always"), QStringLiteral("--daemonize"), QStringLiteral("no"),
+                                QStringLiteral("--loglevel"), QStringLiteral("warning")});
+        m_process.start();
+        if (!m_process.waitForStarted(5000)) {
+            return false;
+        }
+        for (int attempt = 0; attempt < 250; ++attempt) {
+            d4::store::RedisSyncClient probe(endpoint());
+            if (probe.ping()) {
+                return true;
+            }
+            QTest::qWait(20);
+        }
+        return false;
+    }
+    void kill()
+    {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    d4::store::RedisEndpoint endpoint() const
+    {
+        d4::store::RedisEndpoint endpoint;
+        endpoint.host = QStringLiteral("127.0.0.1");
+        endpoint.port = m_port;
+        endpoint.db = kRemoteDb;
+        return endpoint;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    int m_port = 0;
+};
+
+} // namespace
+
+class TestPdnsRemote : public QObject
+{
+    Q_OBJECT
+
+private:
+    RedisServerFixture m_store;  ///< our passive DNS store
+    RedisServerFixture m_remote; ///< the remote D4 server's Redis
+    std::unique_ptr<PdnsAnalyzer> m_analyzer;
+    std::unique_ptr<RemoteQueueConsumer> m_consumer;
+
+    void startAnalyzer()
+    {
+        AnalyzerSettings settings;
+        settings.redis = m_store.endpoint(kStoreDb);
+        m_analyzer = std::make_unique<PdnsAnalyzer>(settings);
+        QString error;
+        QVERIFY2(m_analyzer->start(error), qPrintable(error));
+    }
+    void startConsumer(const d4::store::RedisEndpoint &remote, int batchSize = 100)
+    {
+        RemoteQueueSettings settings;
+        settings.redis = remote;
+        settings.queueUuid = kQueue;
+        settings.sensorId = "remote-a";
+        settings.batchSize = batchSize;
+        m_consumer = std::make_unique<RemoteQueueConsumer>(settings, *m_analyzer);
+        m_consumer->start();
+    }
+    PdnsStats storeStats()
+    {
+        PdnsReader reader(m_store.endpoint(kStoreDb));
+        return reader.stats().value_or(PdnsStats{});
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        D4_START_REDIS(m_store);
+        D4_START_REDIS(m_remote);
+    }
+    void cleanup()
+    {
+        m_consumer.reset();
+        m_analyzer.reset();
+        m_remote.stop();
+        m_store.stop();
+    }
+
+    // Lines pushed to analyzer:8:<queue> are stored with the configured sensor_id, in order, and
+    // leave nothing behind on the remote.
+    void queueToStore()
+    {
+        startAnalyzer();
+        startConsumer(m_remote.endpoint(kRemoteDb));
+        d4::store::RedisSyncClient remote(m_remote.endpoint(kRemoteDb));
+        QVERIFY(pushLines(remote, 0, 1000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_consumer->counters().lines, 1000, 20000);
+        QCOMPARE(m_consumer->queueKey(), kQueueKey);
+        QCOMPARE(m_consumer->inflightKey(), kInFlightKey);
+        const PdnsStats stats = storeStats();
+        QCOMPARE(stats.processed, 1000);
+        QCOMPARE(stats.tuples, 1000);
+        QCOMPARE(stats.sensors.size(), 1);
+        QCOMPARE(stats.sensors.first().first, QByteArray("remote-a"));
+        QCOMPARE(stats.sensors.first().second, 1000);
+        PdnsReader reader(m_store.endpoint(kStoreDb));
+        const auto tuples = reader.byName("n999.example.com", {1});
+        QVERIFY(tuples);
+        QCOMPARE(tuples->size(), 1);
+        QCOMPARE(tuples->first().rdata, QByteArray("192.0.2.250"));
+        QCOMPARE(tuples->first().sensors.size(), 1);
+        QCOMPARE(tuples->first().sensors.first().sensorId, QByteArray("remote-a"));
+        QCOMPARE(m_remote.command({"LLEN", kQueueKey}, kRemoteDb).integer, 0);
+        QCOMPARE(m_remote.command({"EXISTS", kInFlightKey}, kRemoteDb).integer, 0);
+        QCOMPARE(m_consumer->counters().connectFailures, 0);
+        QVERIFY(m_consumer->counters().connected);
+        // Arriving later (the consumer is blocked on the empty queue): taken at once, not polled.
+        QElapsedTimer latency;
+        latency.start();
+        QVERIFY(pushLines(remote, 1000, 1001));
+        QTRY_COMPARE_WITH_TIMEOUT(m_consumer->counters().lines, 1001, 5000);
+        QVERIFY2(latency.elapsed() < 1500, qPrintable(QString::number(latency.elapsed())));
+    }
+
+    // What a previous run moved to the in-flight list but did not see stored is stored first.
+    void inFlightStoredFirst()
+    {
+        startAnalyzer();
+        d4::store::RedisSyncClient remote(m_remote.endpoint(kRemoteDb));
+        QVERIFY(!remote.command({"LPUSH", kInFlightKey, line(0), line(1), line(2)}).isError());
+        QVERIFY(pushLines(remote, 3, 5));
+        startConsumer(m_remote.endpoint(kRemoteDb));
+        QTRY_COMPARE_WITH_TIMEOUT(m_consumer->counters().lines, 5, 20000);
+        QCOMPARE(m_consumer->counters().recovered, 3);
+        QCOMPARE(storeStats().tuples, 5);
+        QCOMPARE(m_remote.command({"EXISTS", kInFlightKey}, kRemoteDb).integer, 0);
+    }
+
+    // The remote Redis is killed mid-stream and comes back (with its append-only file): every line
+    // pushed is stored; a batch that was stored but not yet acknowledged when the connection broke
+    // may be stored twice (at least once), never more than one batch.
+    void remoteKilledAndRestarted()
+    {
+        PersistentRedis remoteServer;
+        QVERIFY(remoteServer.start());
+        constexpr int kFirst = 60000;
+        constexpr int kSecond = 2000;
+        constexpr int kBatch = 200;
+        {
+            d4::store::RedisSyncClient remote(remoteServer.endpoint());
+            QVERIFY(pushLines(remote, 0, kFirst));
+        }
+        startAnalyzer();
+        startConsumer(remoteServer.endpoint(), kBatch);
+        QTRY_VERIFY_WITH_TIMEOUT(m_consumer->counters().lines >= 5000, 30000);
+        remoteServer.kill();
+        const qint64 atKill = m_consumer->counters().lines;
+        QVERIFY2(atKill < kFirst, "the kill must come mid-stream");
+        QTRY_VERIFY_WITH_TIMEOUT(!m_consumer->counters().connected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_consumer->counters().connectFailures >= 2, 10000); // retried, backing off
+        QVERIFY(!m_consumer->counters().lastError.isEmpty());
+        QVERIFY(remoteServer.start());
+        {
+            d4::store::RedisSyncClient remote(remoteServer.endpoint());
+            QVERIFY(pushLines(remote, kFirst, kFirst + kSecond));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(storeStats().tuples, kFirst + kSecond, 60000);
+        d4::store::RedisSyncClient remote(remoteServer.endpoint());
+        QTRY_COMPARE_WITH_TIMEOUT(remote.command({"LLEN", kQueueKey}).integer, 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(remote.command({"EXISTS", kInFlightKey}).integer, 0, 10000);
+        QVERIFY(m_analyzer->waitIdle(10000));
+        const RemoteQueueCounters counters = m_consumer->counters();
+        QVERIFY(counters.reconnects >= 1);
+        QVERIFY(counters.connected);
+        const PdnsStats stats = storeStats();
+        QVERIFY2(stats.processed >= kFirst + kSecond && stats.processed <= kFirst + kSecond + kBatch,
+                 qPrintable(QString::number(stats.processed)));
+        qInfo("killed after %lld lines; %lld lines stored twice (at most one batch of %d)", atKill,
+              stats.processed - (kFirst + kSecond), kBatch);
+        QCOMPARE(counters.lines, kFirst + kSecond); // each line acknowledged once
+        QCOMPARE(stats.tuples, kFirst + kSecond);
+        m_consumer.reset();
+    }
+
+    // stop() interrupts the blocking wait on an empty queue, and the back-off of an unreachable remote.
+    void stopIsPrompt()
+    {
+        startAnalyzer();
+        startConsumer(m_remote.endpoint(kRemoteDb));
+        QTRY_VERIFY_WITH_TIMEOUT(m_consumer->counters().connected, 5000);
+        QTest::qWait(300); // blocked in BRPOPLPUSH (2 s)
+        QElapsedTimer timer;
+        timer.start();
+        m_consumer->stop();
+        QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(m_consumer->counters().connectFailures, 0); // the interruption is not a fault
+
+        startConsumer(m_remote.endpoint(kRemoteDb));
+        QTRY_VERIFY_WITH_TIMEOUT(m_consumer->counters().connected, 5000);
+        m_remote.kill();
+        QTRY_VERIFY_WITH_TIMEOUT(m_consumer->counters().connectFailures >= 4, 10000);
+        timer.restart();
+        m_consumer->stop();
+        QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // Our stop while the store is down: the lines taken stay in the in-flight list on the remote,
+    // and the next start stores them.
+    void stopKeepsUnstoredLines()
+    {
+        startAnalyzer();
+        m_store.kill();
+        startConsumer(m_remote.endpoint(kRemoteDb));
+        d4::store::RedisSyncClient remote(m_remote.endpoint(kRemoteDb));
+        QVERIFY(pushLines(remote, 0, 50));
+        QTRY_COMPARE_WITH_TIMEOUT(m_remote.command({"LLEN", kQueueKey}, kRemoteDb).integer, 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_analyzer->counters().writeFailures >= 1, 10000);
+        m_consumer->stop(0);
+        QCOMPARE(m_consumer->counters().lines, 0);
+        QCOMPARE(m_remote.command({"LLEN", kInFlightKey}, kRemoteDb).integer, 50);
+        m_consumer.reset();
+        m_analyzer.reset(); // drops its retried batch at stop: the in-flight list still has it
+
+        D4_START_REDIS(m_store); // a new, empty store (new port)
+        startAnalyzer();
+        startConsumer(m_remote.endpoint(kRemoteDb));
+        QTRY_COMPARE_WITH_TIMEOUT(m_consumer->counters().lines, 50, 20000);
+        QCOMPARE(m_consumer->counters().recovered, 50);
+        QCOMPARE(storeStats().tuples, 50);
+        QCOMPARE(m_remote.command({"EXISTS", kInFlightKey}, kRemoteDb).integer, 0);
+    }
+
+    // The real d4-server: [Passive_DNS_Queue] and a [Passive_DNS_Sensor:<uuid>] layout from
+    // server.conf, both answered by the COF lookup server; a prompt stop.
+    void d4ServerConsumesRemoteQueue()
+    {
+        const quint16 lookupPort = freePort();
+        const auto sensorUuid = d4::protocol::generateUuidV4();
+        const QString sensorHex = QString::fromStdString(d4::protocol::uuidToHex(sensorUuid));
+        D4ServerProcess server;
+        server.setServerOptions(
+            QStringLiteral("server_mode = shared-secret\nworkers = yes\n"
+                           "shutdown_drain_seconds = 0\n\n"
+                           "[Lookup_Server]\nport = %1\n\n"
+                           "[Passive_DNS_Queue]\nenabled = yes\nhost = 127.0.0.1\nport = %2\n"
+                           "db = 2\nqueue_uuid = %3\nsensor_id = remote-d4\n\n"
+                           "[Passive_DNS_Sensor:%4]\nfields = ScQTA\nseparator = \";\"\n")
+                .arg(lookupPort)
+                .arg(m_remote.port())
+                .arg(QString::fromLatin1(kQueue),
+                     QString::fromStdString(d4::protocol::uuidToDashed(sensorUuid))));
+        QVERIFY2(server.start(m_store), qPrintable(server.errorString()));
+        TestSensor sensor(sensorUuid, 8);
+        QVERIFY(sensor.connectTo(server.port()));
+        QVERIFY(sensor.send("1700000100;10.0.0.2;Custom.Example.COM.;A;192.0.2.7\n"));
+        d4::store::RedisSyncClient remote(m_remote.endpoint(kRemoteDb));
+        QVERIFY(
+            !remote
+                 .command(
+                     {"LPUSH", kQueueKey,
+                      "1700000200.000001||10.0.0.2||10.0.0.1||IN||remote.example.com.||A||192.0.2.8||300||4"})
+                 .isError());
+        HttpTestClient http(lookupPort);
+        QTRY_VERIFY_WITH_TIMEOUT(http.get("/query/custom.example.com").body.contains("192.0.2.7"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(http.get("/query/remote.example.com").body.contains("192.0.2.8"), 20000);
+        const QJsonObject custom =
+            QJsonDocument::fromJson(http.get("/query/custom.example.com").body.split('\n').first()).object();
+        QCOMPARE(custom.value(QLatin1String("time_first")).toInteger(), 1700000100);
+        QCOMPARE(custom.value(QLatin1String("sensor_id")).toString(), sensorHex);
+        const QJsonObject fromQueue =
+            QJsonDocument::fromJson(http.get("/query/remote.example.com").body.split('\n').first()).object();
+        QCOMPARE(fromQueue.value(QLatin1String("sensor_id")).toString(), QStringLiteral("remote-d4"));
+        QCOMPARE(fromQueue.value(QLatin1String("count")).toInteger(), 4);
+        QCOMPARE(m_remote.command({"LLEN", kQueueKey}, kRemoteDb).integer, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_remote.command({"EXISTS", kInFlightKey}, kRemoteDb).integer, 0, 5000);
+        sensor.close();
+        server.requestStop();
+        QVERIFY(server.waitForExit(10000));
+        QVERIFY(server.exitedCleanly());
+        QVERIFY2(server.msSinceStopRequest() < 3000,
+                 qPrintable(QString::number(server.msSinceStopRequest())));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPdnsRemote)
+#include "tst_pdnsremote.moc"
