@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
-#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>

@@ -219,6 +219,37 @@ private Q_SLOTS:
         QCOMPARE(m_remote.command({"EXISTS", kInFlightKey}, kRemoteDb).integer, 0);
     }
 
+    // Queue lines carry no sensor UUID: a sensor_id that is one with a layout gets that layout.
+    void sensorIdLayout()
+    {
+        AnalyzerSettings settings;
+        settings.redis = m_store.endpoint(kStoreDb);
+        LineLayout layout;
+        layout.fields = "ScQTA";
+        layout.separator = ";";
+        settings.sensorLayouts.insert("3b4e0f5c9d2a4c8e9f1a2b3c4d5e6f70", layout);
+        m_analyzer = std::make_unique<PdnsAnalyzer>(settings);
+        QString error;
+        QVERIFY2(m_analyzer->start(error), qPrintable(error));
+        RemoteQueueSettings remoteSettings;
+        remoteSettings.redis = m_remote.endpoint(kRemoteDb);
+        remoteSettings.queueUuid = kQueue;
+        remoteSettings.sensorId = "3b4e0f5c9d2a4c8e9f1a2b3c4d5e6f70";
+        m_consumer = std::make_unique<RemoteQueueConsumer>(remoteSettings, *m_analyzer);
+        m_consumer->start();
+        d4::store::RedisSyncClient remote(m_remote.endpoint(kRemoteDb));
+        QVERIFY(!remote.command({"LPUSH", kQueueKey, "1700000300;10.0.0.2;layout.example.com.;A;192.0.2.9"})
+                     .isError());
+        QTRY_COMPARE_WITH_TIMEOUT(m_consumer->counters().lines, 1, 10000);
+        PdnsReader reader(m_store.endpoint(kStoreDb));
+        const auto tuples = reader.byName("layout.example.com", {});
+        QVERIFY(tuples);
+        QCOMPARE(tuples->size(), 1);
+        QCOMPARE(tuples->first().rdata, QByteArray("192.0.2.9"));
+        QCOMPARE(tuples->first().first, 1700000300);
+        QCOMPARE(m_analyzer->counters().rejected, 0);
+    }
+
     // The remote Redis is killed mid-stream and comes back (with its append-only file): every line
     // pushed is stored; a batch that was stored but not yet acknowledged when the connection broke
     // may be stored twice (at least once), never more than one batch.
