@@ -81,13 +81,18 @@ void PdnsAnalyzer::onLines(const QByteArray &sensorUuid, const QByteArray &typeK
     }
 }
 
-quint64 PdnsAnalyzer::submit(const QByteArray &sensorUuid, const QByteArrayList &lines)
+quint64 PdnsAnalyzer::submit(const QByteArray &sensorUuid, const QByteArrayList &lines, int timeoutMs)
 {
     if (lines.isEmpty()) {
         return 0;
     }
     std::unique_lock lock(m_mutex);
-    m_space.wait(lock, [this] { return m_stopping || m_queuedLines < m_settings.maxQueuedLines; });
+    const auto room = [this] { return m_stopping || m_queuedLines < m_settings.maxQueuedLines; };
+    if (timeoutMs < 0) {
+        m_space.wait(lock, room);
+    } else if (!m_space.wait_for(lock, std::chrono::milliseconds(timeoutMs), room)) {
+        return 0;
+    }
     if (m_stopping) {
         return 0;
     }

@@ -66,10 +66,11 @@ public:
     void onLines(const QByteArray &sensorUuid, const QByteArray &typeKey,
                  const QByteArrayList &lines) override;
     /**
-     * Queues lines of @p sensorUuid (empty when unknown, e.g. from a remote analyzer queue). Returns
-     * a ticket for waitStored(), or 0 when nothing was queued (no lines, or stopping).
+     * Queues lines of @p sensorUuid (empty when unknown, e.g. from a remote analyzer queue), waiting
+     * while maxQueuedLines are queued: for ever, or at most @p timeoutMs when that is not negative.
+     * Returns a ticket for waitStored(), or 0 when nothing was queued (no lines, stopping, timeout).
      */
-    quint64 submit(const QByteArray &sensorUuid, const QByteArrayList &lines);
+    quint64 submit(const QByteArray &sensorUuid, const QByteArrayList &lines, int timeoutMs = -1);
     /** Waits until everything submitted so far is stored; false on timeout. */
     bool waitIdle(int timeoutMs);
     /**

@@ -139,4 +139,14 @@ QByteArray remoteInFlight(QByteArrayView queueUuid)
     return "pdns:inflight:" % queueUuid.toByteArray();
 }
 
+QByteArray remoteInFlightBatch(QByteArrayView queueUuid)
+{
+    return "pdns:inflight:" % queueUuid.toByteArray() % ":batch";
+}
+
+QByteArray remoteStoredBatch(QByteArrayView queueUuid)
+{
+    return "pdns:remote:stored:" % queueUuid.toByteArray();
+}
+
 } // namespace d4::passivedns::keys

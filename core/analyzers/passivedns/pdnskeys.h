@@ -45,5 +45,9 @@ QByteArray reversedName(QByteArrayView rrname);
  * lines RemoteQueueConsumer took from analyzer:8:<queue uuid> and has not yet seen stored.
  */
 QByteArray remoteInFlight(QByteArrayView queueUuid);
+/** STRING pdns:inflight:<queue uuid>:batch, beside it on the remote: the random id of those lines. */
+QByteArray remoteInFlightBatch(QByteArrayView queueUuid);
+/** STRING pdns:remote:stored:<queue uuid>, in the PDNS store: the id of the last batch stored. */
+QByteArray remoteStoredBatch(QByteArrayView queueUuid);
 
 } // namespace d4::passivedns::keys

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include <QLoggingCategory>
+#include <QUuid>
 
 #include "analyzers/passivedns/pdnsanalyzer.h"
 #include "analyzers/passivedns/pdnskeys.h"
@@ -23,14 +24,25 @@ constexpr int kFirstBackOffMs = 250;
 constexpr int kMaxBackOffMs = 5000;
 constexpr int kStoreCheckMs = 250; ///< how often a wait for the store looks at the stop flag
 
-/** Moves up to ARGV[1] items from the right of KEYS[1] to the left of KEYS[2]; returns them oldest first. */
+/**
+ * Moves up to ARGV[1] lines from the right of KEYS[1] to the left of KEYS[2] and, when the in-flight
+ * list KEYS[2] is not empty, names it ARGV[2] in KEYS[3]. Returns the lines moved, oldest first.
+ */
 const QByteArray kMoveScript = QByteArrayLiteral("local moved = {}\n"
                                                  "for i = 1, tonumber(ARGV[1]) do\n"
                                                  "  local line = redis.call('RPOPLPUSH', KEYS[1], KEYS[2])\n"
                                                  "  if not line then break end\n"
                                                  "  moved[#moved + 1] = line\n"
                                                  "end\n"
+                                                 "if redis.call('LLEN', KEYS[2]) > 0 then\n"
+                                                 "  redis.call('SET', KEYS[3], ARGV[2])\n"
+                                                 "end\n"
                                                  "return moved\n");
+
+QByteArray newBatchId()
+{
+    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+}
 
 QString describe(const store::RedisValue &reply, const store::RedisSyncClient &redis)
 {
@@ -50,6 +62,7 @@ RemoteQueueConsumer::RemoteQueueConsumer(RemoteQueueSettings settings, PdnsAnaly
     : m_settings(std::move(settings))
     , m_analyzer(analyzer)
     , m_redis(m_settings.redis, kTimeoutMs)
+    , m_store(analyzer.settings().redis, kTimeoutMs)
 {
 }
 
@@ -139,36 +152,74 @@ void RemoteQueueConsumer::failed(const QString &problem)
     pause(delay);
 }
 
-bool RemoteQueueConsumer::take(QByteArrayList &lines, bool &recovery)
+bool RemoteQueueConsumer::recover(Batch &batch)
 {
-    const QByteArray source = queueKey();
     const QByteArray inflight = inflightKey();
-    recovery = m_needRecovery;
-    if (m_needRecovery) {
-        // Moved by RPOPLPUSH (to the left), so the oldest line is the last element.
-        const store::RedisValue left = m_redis.command({"LRANGE", inflight, "0", "-1"});
-        if (left.kind != store::RedisValue::Kind::Array) {
-            failed(
-                QStringLiteral("reading %1: %2").arg(QString::fromLatin1(inflight), describe(left, m_redis)));
+    const QByteArray idKey = keys::remoteInFlightBatch(m_settings.queueUuid);
+    // Moved by RPOPLPUSH (to the left), so the oldest line is the last element.
+    const store::RedisValue left = m_redis.command({"LRANGE", inflight, "0", "-1"});
+    const store::RedisValue id = m_redis.command({"GET", idKey});
+    if (left.kind != store::RedisValue::Kind::Array || id.isError()) {
+        failed(QStringLiteral("reading %1: %2")
+                   .arg(QString::fromLatin1(inflight), describe(left.isError() ? left : id, m_redis)));
+        return false;
+    }
+    m_needRecovery = false;
+    if (left.elements.isEmpty()) {
+        return true;
+    }
+    const store::RedisValue stored = m_store.command({"GET", keys::remoteStoredBatch(m_settings.queueUuid)});
+    if (!id.string.isEmpty() && stored.kind == store::RedisValue::Kind::String &&
+        stored.string == id.string) {
+        qCInfo(lcPdnsRemote).noquote()
+            << "passive DNS remote queue" << m_settings.queueUuid << ":" << left.elements.size()
+            << "lines in flight were stored before the connection broke";
+        if (!acknowledge()) {
             return false;
         }
-        appendStrings(lines, left);
-        std::reverse(lines.begin(), lines.end());
-        m_needRecovery = false;
-        if (!lines.isEmpty()) {
+        std::lock_guard lock(m_mutex);
+        m_counters.alreadyStored += left.elements.size();
+        return true;
+    }
+    // Not known as stored (or our store cannot say): store them, under an id of their own.
+    batch.id = newBatchId();
+    const store::RedisValue named = m_redis.command({"SET", idKey, batch.id});
+    if (named.isError()) {
+        failed(QStringLiteral("naming %1: %2").arg(QString::fromLatin1(inflight), describe(named, m_redis)));
+        return false;
+    }
+    appendStrings(batch.lines, left);
+    std::reverse(batch.lines.begin(), batch.lines.end());
+    batch.recovered = true;
+    qCInfo(lcPdnsRemote).noquote() << "passive DNS remote queue" << m_settings.queueUuid << ":"
+                                   << batch.lines.size() << "lines taken before were not stored yet";
+    return true;
+}
+
+bool RemoteQueueConsumer::take(Batch &batch)
+{
+    if (m_needRecovery) {
+        if (!recover(batch)) {
+            return false;
+        }
+        if (!batch.lines.isEmpty()) {
             return true;
         }
-        recovery = false;
     }
-    const QByteArray batch = QByteArray::number(std::max(1, m_settings.batchSize));
-    store::RedisValue moved = m_redis.command({"EVAL", kMoveScript, "2", source, inflight, batch});
+    const QByteArray source = queueKey();
+    const QByteArray inflight = inflightKey();
+    const QByteArray idKey = keys::remoteInFlightBatch(m_settings.queueUuid);
+    const QByteArray count = QByteArray::number(std::max(1, m_settings.batchSize));
+    batch.id = newBatchId();
+    store::RedisValue moved =
+        m_redis.command({"EVAL", kMoveScript, "3", source, inflight, idKey, count, batch.id});
     if (moved.kind != store::RedisValue::Kind::Array) {
         failed(QStringLiteral("taking lines from %1: %2")
                    .arg(QString::fromLatin1(source), describe(moved, m_redis)));
         return false;
     }
-    appendStrings(lines, moved);
-    if (!lines.isEmpty()) {
+    appendStrings(batch.lines, moved);
+    if (!batch.lines.isEmpty()) {
         return true;
     }
     {
@@ -192,18 +243,46 @@ bool RemoteQueueConsumer::take(QByteArrayList &lines, bool &recovery)
             QStringLiteral("waiting on %1: %2").arg(QString::fromLatin1(source), describe(first, m_redis)));
         return false;
     }
-    lines.append(first.string);
-    // A line has arrived: more probably follow it, take them in the same batch.
-    moved = m_redis.command({"EVAL", kMoveScript, "2", source, inflight, batch});
-    if (moved.kind == store::RedisValue::Kind::Array) {
-        appendStrings(lines, moved);
-    } // else the next acknowledgement or take reports the failure; what was moved is in flight
+    // A line has arrived and more probably follow it: take them too, and name the batch.
+    moved = m_redis.command({"EVAL", kMoveScript, "3", source, inflight, idKey, count, batch.id});
+    if (moved.kind != store::RedisValue::Kind::Array) {
+        failed(QStringLiteral("taking lines from %1: %2")
+                   .arg(QString::fromLatin1(source), describe(moved, m_redis)));
+        return false; // the line is in flight: the recovery stores it
+    }
+    batch.lines.append(first.string);
+    appendStrings(batch.lines, moved);
     return true;
+}
+
+bool RemoteQueueConsumer::store(const Batch &batch)
+{
+    // The analyzer's queue may be full (store down, sensors' lines waiting): never block stop().
+    quint64 ticket = 0;
+    while (ticket == 0 && !stopping()) {
+        ticket = m_analyzer.submit(m_settings.sensorId, batch.lines, kStoreCheckMs);
+    }
+    if (ticket == 0) {
+        return false;
+    }
+    bool stored = false;
+    while (!(stored = m_analyzer.waitStored(ticket, kStoreCheckMs)) && !stopping()) {
+    }
+    if (!stored) {
+        int grace = 0;
+        {
+            std::lock_guard lock(m_mutex);
+            grace = m_graceMs;
+        }
+        stored = m_analyzer.waitStored(ticket, grace);
+    }
+    return stored;
 }
 
 bool RemoteQueueConsumer::acknowledge()
 {
-    const store::RedisValue done = m_redis.command({"DEL", inflightKey()});
+    const store::RedisValue done =
+        m_redis.command({"DEL", inflightKey(), keys::remoteInFlightBatch(m_settings.queueUuid)});
     if (done.isError()) {
         failed(QStringLiteral("acknowledging %1: %2")
                    .arg(QString::fromLatin1(inflightKey()), QString::fromUtf8(done.string)));
@@ -215,9 +294,8 @@ bool RemoteQueueConsumer::acknowledge()
 void RemoteQueueConsumer::run()
 {
     while (!stopping()) {
-        QByteArrayList lines;
-        bool recovery = false;
-        if (!take(lines, recovery)) {
+        Batch batch;
+        if (!take(batch)) {
             continue;
         }
         if (m_failures > 0) {
@@ -232,43 +310,32 @@ void RemoteQueueConsumer::run()
             std::lock_guard lock(m_mutex);
             m_counters.connected = true;
         }
-        if (lines.isEmpty()) {
+        if (batch.lines.isEmpty()) {
             continue;
         }
-        if (recovery) {
-            qCInfo(lcPdnsRemote).noquote() << "passive DNS remote queue" << m_settings.queueUuid << ":"
-                                           << lines.size() << "lines taken before were not stored yet";
-        }
-        const quint64 ticket = m_analyzer.submit(m_settings.sensorId, lines);
-        if (ticket == 0) {
-            return; // the analyzer is stopping: the lines stay in the in-flight list
-        }
-        bool stored = false;
-        while (!(stored = m_analyzer.waitStored(ticket, kStoreCheckMs)) && !stopping()) {
-        }
-        if (!stored) {
-            int grace = 0;
-            {
-                std::lock_guard lock(m_mutex);
-                grace = m_graceMs;
-            }
-            stored = m_analyzer.waitStored(ticket, grace);
-        }
-        if (!stored) {
+        if (!store(batch)) {
             qCInfo(lcPdnsRemote).noquote()
-                << "passive DNS remote queue" << m_settings.queueUuid << ":" << lines.size()
+                << "passive DNS remote queue" << m_settings.queueUuid << ":" << batch.lines.size()
                 << "lines left in" << inflightKey() << "for the next start";
             return;
         }
-        if (!acknowledge()) {
-            continue; // recovery after reconnection stores them again (at least once)
+        // Recorded before the acknowledgement: if that is lost, the recovery knows the batch is stored.
+        const store::RedisValue marked =
+            m_store.command({"SET", keys::remoteStoredBatch(m_settings.queueUuid), batch.id});
+        if (marked.isError()) {
+            qCWarning(lcPdnsRemote).noquote()
+                << "passive DNS remote queue" << m_settings.queueUuid << ":"
+                << "cannot record the batch stored:" << QString::fromUtf8(marked.string);
         }
-        std::lock_guard lock(m_mutex);
-        m_counters.lines += lines.size();
-        m_counters.batches += 1;
-        if (recovery) {
-            m_counters.recovered += lines.size();
+        {
+            std::lock_guard lock(m_mutex);
+            m_counters.lines += batch.lines.size();
+            m_counters.batches += 1;
+            if (batch.recovered) {
+                m_counters.recovered += batch.lines.size();
+            }
         }
+        acknowledge(); // on failure the recovery after reconnection finds the batch stored
     }
 }
 

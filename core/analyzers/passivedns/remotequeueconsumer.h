@@ -30,6 +30,7 @@ struct RemoteQueueCounters
 {
     qint64 lines = 0;           ///< lines taken from the queue and stored
     qint64 recovered = 0;       ///< of which found in the in-flight list at (re)connection
+    qint64 alreadyStored = 0;   ///< lines found in flight that were stored before: not stored again
     qint64 batches = 0;         ///< batches stored and acknowledged
     qint64 connectFailures = 0; ///< failed commands or connections to the remote Redis
     qint64 reconnects = 0;      ///< successful connections after a failure
@@ -45,8 +46,14 @@ struct RemoteQueueCounters
  * (RPOPLPUSH in a Lua batch of batchSize) to the in-flight list `pdns:inflight:<queue uuid>` on the
  * remote, handed to the analyzer, and the in-flight list is deleted only once the analyzer says they
  * are stored (PdnsAnalyzer::waitStored). After every (re)connection the in-flight list is stored
- * first. Delivery is therefore at least once: a batch is stored twice when the connection breaks
- * (or we are killed) after the store confirmed it and before the DEL reached the remote.
+ * first.
+ *
+ * Nor is a batch stored twice when only the acknowledgement is lost (the remote went away while the
+ * batch was being stored): the script that moves a batch also gives it a random id
+ * (`pdns:inflight:<queue uuid>:batch` on the remote), and once the batch is stored its id is written
+ * to our store (`pdns:remote:stored:<queue uuid>`) before the acknowledgement; an in-flight list
+ * whose id is that one is acknowledged without being stored again. A batch is stored twice only if
+ * we die, or our store fails, between storing it and writing its id (at least once).
  * One consumer per queue (a second one would take the other's in-flight list for its own).
  *
  * No polling: when the queue is empty it blocks on BRPOPLPUSH (2 s), and stop() interrupts that
@@ -74,9 +81,18 @@ public:
     const RemoteQueueSettings &settings() const noexcept { return m_settings; }
 
 private:
+    struct Batch
+    {
+        QByteArrayList lines;
+        QByteArray id;
+        bool recovered = false;
+    };
     void run();
     /** Takes the next lines: the in-flight list after a (re)connection, else a batch, else blocks. */
-    bool take(QByteArrayList &lines, bool &recovery);
+    bool take(Batch &batch);
+    bool recover(Batch &batch);
+    /** Hands @p batch to the analyzer and waits until it is stored; false when stopping first. */
+    bool store(const Batch &batch);
     bool acknowledge();
     void failed(const QString &problem);
     /** Waits @p ms unless stop() is called first; false when stopping. */
@@ -86,6 +102,7 @@ private:
     RemoteQueueSettings m_settings;
     PdnsAnalyzer &m_analyzer;
     store::RedisSyncClient m_redis; ///< the consumer thread's, except interrupt() from stop()
+    store::RedisSyncClient m_store; ///< our passive DNS store: the id of the last batch stored
     std::thread m_thread;
 
     mutable std::mutex m_mutex;
