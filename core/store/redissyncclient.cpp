@@ -83,7 +83,9 @@ void RedisSyncClient::interrupt()
 {
     std::lock_guard lock(m_contextMutex);
     if (m_context && m_context->fd >= 0) {
-        ::shutdown(m_context->fd, SHUT_RDWR);
+        // The read side only: a blocked read returns at once (end of stream), while a write still
+        // in progress cannot raise SIGPIPE.
+        ::shutdown(m_context->fd, SHUT_RD);
     }
 }
 

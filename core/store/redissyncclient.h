@@ -56,7 +56,7 @@ public:
     void dropConnection();
     /**
      * Thread-safe: makes a command blocked in another thread (BRPOPLPUSH...) fail at once by shutting
-     * the socket down. Used to stop a consumer promptly; the next command reconnects.
+     * the socket's read side down. Used to stop a consumer promptly; the next command reconnects.
      */
     void interrupt();
 
