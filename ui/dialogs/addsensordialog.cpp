@@ -7,8 +7,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -16,12 +18,42 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSpinBox>
+#include <QSslCertificate>
 
 #include "management/managementstore.h"
 #include "protocol/uuid.h"
 #include "sensor/configdirectory.h"
+#include "sensor/endpoint.h"
 
 namespace d4::ui {
+
+namespace {
+
+/** The Go client reads at most this many bytes of the key file (spec §6.3). */
+constexpr qsizetype kMaxKeyBytes = 100;
+
+/** True when @p certificate names @p host (an IP address or DNS name SAN, else the common name). */
+bool certificateNamesHost(const QSslCertificate &certificate, const QString &host)
+{
+    const QHostAddress address(host);
+    const auto names = certificate.subjectAlternativeNames();
+    if (!names.isEmpty()) {
+        for (const QString &ip : names.values(QSsl::IpAddressEntry)) {
+            if (!address.isNull() && QHostAddress(ip).isEqual(address)) {
+                return true;
+            }
+        }
+        for (const QString &dns : names.values(QSsl::DnsEntry)) {
+            if (address.isNull() && dns.compare(host, Qt::CaseInsensitive) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+    return certificate.subjectInfo(QSslCertificate::CommonName).contains(host, Qt::CaseInsensitive);
+}
+
+} // namespace
 
 AddSensorDialog::AddSensorDialog(ServerContact contact, QWidget *parent)
     : QDialog(parent)
@@ -45,6 +77,7 @@ AddSensorDialog::AddSensorDialog(ServerContact contact, QWidget *parent)
     m_type->setValue(1);
     form->addRow(tr("Type:"), m_type);
     m_extended = new QLineEdit(this);
+    m_extended->setObjectName(QStringLiteral("newSensorExtendedType"));
     m_extended->setPlaceholderText(tr("meta type, for types 2 and 254"));
     form->addRow(tr("Extended type:"), m_extended);
     m_destination = new QLineEdit(m_contact.destination, this);
@@ -64,6 +97,7 @@ AddSensorDialog::AddSensorDialog(ServerContact contact, QWidget *parent)
     dirRow->addWidget(browse);
     form->addRow(tr("Export to directory:"), dirRow);
     m_copyCertificate = new QCheckBox(tr("Also write the server certificate as rootCA.crt"), this);
+    m_copyCertificate->setObjectName(QStringLiteral("newSensorCopyCertificate"));
     m_copyCertificate->setEnabled(!m_contact.certificatePath.isEmpty());
     form->addRow(m_copyCertificate);
     form->addRow(new QLabel(m_contact.fingerprint.isEmpty()
@@ -71,11 +105,13 @@ AddSensorDialog::AddSensorDialog(ServerContact contact, QWidget *parent)
                                 : tr("Server fingerprint (pinned): %1").arg(m_contact.fingerprint),
                             this));
     m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("newSensorError"));
     m_error->setStyleSheet(QStringLiteral("color: #c62828"));
     m_error->setWordWrap(true);
     form->addRow(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Register and export"));
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("newSensorOk"));
     connect(buttons, &QDialogButtonBox::accepted, this, &AddSensorDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &AddSensorDialog::reject);
     form->addRow(buttons);
@@ -123,7 +159,12 @@ std::optional<QString> AddSensorDialog::exportDirectory() const
     if (directory().isEmpty()) {
         return std::nullopt; // registration only
     }
-    if (!QDir().mkpath(directory())) {
+    // A directory made here is the owner's alone: the key file inside is written before its
+    // permissions can be narrowed.
+    const bool created = !QFileInfo::exists(directory());
+    if (!QDir().mkpath(directory()) ||
+        (created && !QFile::setPermissions(directory(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                            QFileDevice::ExeOwner))) {
         return tr("cannot create %1").arg(directory());
     }
     const sensor::ConfigDirectory config(directory());
@@ -132,6 +173,8 @@ std::optional<QString> AddSensorDialog::exportDirectory() const
         {QStringLiteral("uuid"), QByteArray::fromStdString(protocol::uuidToDashed(*parsed)) + '\n'},
         {QStringLiteral("key"), key()},
         {QStringLiteral("type"), QByteArray::number(type()) + '\n'},
+        {QStringLiteral("version"), QByteArrayLiteral("1\n")},
+        {QStringLiteral("snaplen"), QByteArrayLiteral("4096\n")},
         {QStringLiteral("source"), QByteArrayLiteral("stdin\n")},
         {QStringLiteral("destination"), m_destination->text().trimmed().toUtf8() + '\n'}};
     if (!m_contact.fingerprint.isEmpty()) {
@@ -165,13 +208,37 @@ void AddSensorDialog::accept()
         m_error->setText(tr("The UUID is not a version-4 UUID."));
         return;
     }
-    if (key().isEmpty() || m_key->text().size() > 100) {
-        m_error->setText(tr("The key must have 1 to 100 characters."));
+    if (key().isEmpty() || key().size() > kMaxKeyBytes) {
+        m_error->setText(tr("The key must have 1 to 100 bytes (the Go client reads no more)."));
         return;
     }
     if ((type() == 2 || type() == 254) && m_extended->text().trimmed().isEmpty()) {
         m_error->setText(tr("Types 2 and 254 need the extended type name."));
         return;
+    }
+    const auto destination = sensor::Endpoint::parse(m_destination->text().trimmed());
+    if (!destination) {
+        m_error->setText(tr("The server must be written host:port or [IPv6]:port."));
+        return;
+    }
+    if (m_copyCertificate->isChecked()) {
+        // With rootCA.crt the sensors verify the host name too: a certificate that does not name
+        // the destination would make every connection fail.
+        const QList<QSslCertificate> certificates = QSslCertificate::fromPath(
+            m_contact.certificatePath, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
+        if (certificates.isEmpty()) {
+            m_error->setText(tr("%1 holds no PEM certificate.").arg(m_contact.certificatePath));
+            return;
+        }
+        if (!certificateNamesHost(certificates.first(), destination->host)) {
+            m_error->setText(
+                tr("The server certificate is not valid for %1, so sensors given rootCA.crt would "
+                   "refuse it. Use a name the certificate holds (%2), or leave rootCA.crt out: "
+                   "the fingerprint pins the certificate.")
+                    .arg(destination->host,
+                         certificates.first().subjectAlternativeNames().values().join(QStringLiteral(", "))));
+            return;
+        }
     }
     if (const auto error = exportDirectory()) {
         m_error->setText(*error);

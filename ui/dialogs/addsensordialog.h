@@ -22,10 +22,13 @@ struct ServerContact
 };
 
 /**
- * "Add sensor" (beyond the reference): creates a v4 UUID and a random HMAC key, and, once the
- * caller has registered the sensor, writes a configuration directory for d4-sensor and the C/Go
- * clients (uuid, key, type, source, destination, fingerprint, optional rootCA.crt and
- * metaheader.json for types 2 and 254).
+ * "Add sensor" (beyond the reference): creates a v4 UUID and a random HMAC key and, on OK, writes
+ * a configuration directory for d4-sensor and the C/Go clients (uuid, key, type, version,
+ * snaplen, source, destination, fingerprint, optional rootCA.crt and metaheader.json for types 2
+ * and 254); the caller registers the sensor once the dialog is accepted. OK refuses, with the
+ * reason under the form: a UUID that is not v4, a key of 0 or more than 100 bytes, a missing
+ * extended type, a destination that is not host:port, and a rootCA.crt whose certificate does
+ * not name the destination host (the sensors would refuse it).
  */
 class AddSensorDialog final : public QDialog
 {

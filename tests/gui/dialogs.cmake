@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# The console's dialogs, alerts, palette and icons (tests/gui/tst_addsensordialog.cpp and the
+# files named below), included by tests/gui/CMakeLists.txt.
+d4_add_test(NAME tst_addsensordialog SOURCES tst_addsensordialog.cpp modaldialogdriver.h
+    LABELS gui integration LIBRARIES d4ui TIMEOUT 180)
+# It runs the built d4-sensor against the built d4-server.
+add_dependencies(tst_addsensordialog d4-sensor d4-server)
