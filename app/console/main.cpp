@@ -10,10 +10,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileDialog>
-#include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
-#include <QStyle>
 
 #include "backscatter/backscatterpage.h"
 #include "common/commandline.h"
@@ -32,6 +30,7 @@
 #include "mainwindow/mainwindow.h"
 #include "management/managementservice.h"
 #include "settings/consolesettings.h"
+#include "theme/consoleicons.h"
 #include "theme/palette.h"
 
 namespace {
@@ -110,7 +109,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     d4::app::setApplicationIdentity(QStringLiteral("d4-console"));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.d4_project.D4Console"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.d4_project.D4Console.svg")));
+    QApplication::setWindowIcon(d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::Application));
     d4::ui::LanguageLoader::install(QSettings().value(QStringLiteral("ui/language")).toString());
     QApplication::setApplicationDisplayName(QStringLiteral("D4 Console"));
     const Options options;
@@ -207,12 +206,12 @@ int main(int argc, char *argv[])
     // The analyzers run inside the embedded server; attached to a remote one, their pages are left out.
     if (runtime && runtime->pdnsAnalyzer()) {
         window.addPage(QCoreApplication::translate("main", "Passive DNS"),
-                       window.style()->standardIcon(QStyle::SP_FileDialogListView),
+                       d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::PassiveDns),
                        new d4::ui::DnsPage(runtime->pdnsRedis(), runtime->pdnsAnalyzer()));
     }
     if (runtime && runtime->backscatterAnalyzer()) {
         window.addPage(QCoreApplication::translate("main", "Backscatter"),
-                       window.style()->standardIcon(QStyle::SP_MessageBoxWarning),
+                       d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::Backscatter),
                        new d4::ui::BackscatterPage(runtime->backscatterAnalyzer()));
     }
     // Forwarding rules run in the server; the page only needs their Redis keys, so it is there in
@@ -224,15 +223,7 @@ int main(int argc, char *argv[])
                                                                 : settings.configFile);
     }
     window.addPage(QCoreApplication::translate("main", "Sharing"),
-                   window.style()->standardIcon(QStyle::SP_ArrowForward), forwardPage);
-    QObject::connect(window.settingsAction(), &QAction::triggered, &window, [&window] {
-        QSettings current;
-        d4::ui::SettingsDialog dialog(d4::ui::ConsoleSettings::load(current), false, &window);
-        if (dialog.exec() == QDialog::Accepted) {
-            dialog.settings().save(current);
-            d4::ui::applyPalette(dialog.settings().darkPalette);
-        }
-    });
+                   d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::Sharing), forwardPage);
     // Capture import: drops on the window, File > Import, and capture files on the command line.
     d4::ui::ImportController importer;
     if (runtime) {
@@ -242,7 +233,7 @@ int main(int argc, char *argv[])
     }
     auto *importPage = new d4::ui::ImportPage(&importer);
     window.addPage(QCoreApplication::translate("main", "Import"),
-                   window.style()->standardIcon(QStyle::SP_DialogOpenButton), importPage);
+                   d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::Import), importPage);
     window.setDropHandlers([&importer](const QMimeData *mime) { return importer.canImport(mime); },
                            [&importer, &window, importPage](const QMimeData *mime) {
                                window.showPage(importPage);

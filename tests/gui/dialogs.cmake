@@ -5,3 +5,5 @@ d4_add_test(NAME tst_addsensordialog SOURCES tst_addsensordialog.cpp modaldialog
     LABELS gui integration LIBRARIES d4ui TIMEOUT 180)
 # It runs the built d4-sensor against the built d4-server.
 add_dependencies(tst_addsensordialog d4-sensor d4-server)
+d4_add_test(NAME tst_settingsdialog SOURCES tst_settingsdialog.cpp modaldialogdriver.h
+    LABELS gui integration LIBRARIES d4ui)

@@ -183,6 +183,7 @@ private Q_SLOTS:
         });
         QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier); // View › Add sensor
         QVERIFY(!QTest::currentTestFailed());
+        QVERIFY2(!uuidText.isEmpty(), "Ctrl+N opened no Add sensor dialog");
         const auto uuid = protocol::parseUuid(uuidText.toStdString());
         QVERIFY2(uuid && protocol::isUuidV4(*uuid), qPrintable(uuidText));
         const QByteArray hex = QByteArray::fromStdString(protocol::uuidToHex(*uuid));
@@ -331,9 +332,15 @@ private Q_SLOTS:
     void cancellingRegistersNothing()
     {
         const QByteArrayList before = m_redis.command({"SMEMBERS", keys::registeredUuids()}).sortedStrings();
-        whenModal<AddSensorDialog>(this,
-                                   [](AddSensorDialog *dialog) { QTest::keyClick(dialog, Qt::Key_Escape); });
+        m_window->activateWindow(); // offscreen, no window is active after a dialog closes
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        bool opened = false;
+        whenModal<AddSensorDialog>(this, [&opened](AddSensorDialog *dialog) {
+            opened = true;
+            QTest::keyClick(dialog, Qt::Key_Escape);
+        });
         QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        QVERIFY(opened);
         QTest::qWait(500);
         QCOMPARE(m_redis.command({"SMEMBERS", keys::registeredUuids()}).sortedStrings(), before);
     }

@@ -7,17 +7,20 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
-#include <QStyle>
-#include <QSystemTrayIcon>
 
+#include "dialogs/settingsdialog.h"
 #include "log/logpage.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/trayalertnotifier.h"
 #include "management/managementservice.h"
 #include "pages/dashboardpage.h"
 #include "pages/sensorpage.h"
 #include "pages/sensorspage.h"
 #include "pages/serverpage.h"
+#include "settings/consolesettings.h"
+#include "theme/consoleicons.h"
 #include "theme/palette.h"
 
 namespace d4::ui {
@@ -30,17 +33,17 @@ ConsoleController::ConsoleController(MainWindow *window, ManagementService *serv
     , m_window(window)
     , m_service(service)
 {
-    QStyle *style = window->style();
     m_dashboard = new DashboardPage;
     m_sensors = new SensorsPage;
     m_sensor = new SensorPage(service);
     m_server = new ServerPage(service);
     m_log = new LogPage;
-    window->addPage(tr("Dashboard"), style->standardIcon(QStyle::SP_ComputerIcon), m_dashboard);
-    window->addPage(tr("Sensors"), style->standardIcon(QStyle::SP_FileDialogDetailedView), m_sensors);
-    window->addPage(tr("Sensor"), style->standardIcon(QStyle::SP_FileDialogInfoView), m_sensor);
-    window->addPage(tr("Server"), style->standardIcon(QStyle::SP_DriveNetIcon), m_server);
-    window->addPage(tr("Log"), style->standardIcon(QStyle::SP_FileDialogContentsView), m_log);
+    using Icon = ConsoleIcons::Id;
+    window->addPage(tr("Dashboard"), ConsoleIcons::icon(Icon::Dashboard), m_dashboard);
+    window->addPage(tr("Sensors"), ConsoleIcons::icon(Icon::Sensors), m_sensors);
+    window->addPage(tr("Sensor"), ConsoleIcons::icon(Icon::Sensor), m_sensor);
+    window->addPage(tr("Server"), ConsoleIcons::icon(Icon::Server), m_server);
+    window->addPage(tr("Log"), ConsoleIcons::icon(Icon::Log), m_log);
 
     connect(service, &ManagementService::overviewUpdated, this,
             [this](const std::shared_ptr<const management::Overview> &overview) {
@@ -66,12 +69,13 @@ ConsoleController::ConsoleController(MainWindow *window, ManagementService *serv
     connect(m_sensors, &SensorsPage::openSensor, this, &ConsoleController::openSensor);
     connect(m_server, &ServerPage::openSensor, this, &ConsoleController::openSensor);
 
+    connect(window->settingsAction(), &QAction::triggered, this, &ConsoleController::editSettings);
     QMenu *view = window->viewMenu();
-    QAction *dark = view->addAction(tr("&Dark palette"));
-    dark->setObjectName(QStringLiteral("darkPaletteAction"));
-    dark->setCheckable(true);
-    dark->setChecked(isDarkPalette());
-    connect(dark, &QAction::toggled, this, [](bool on) {
+    m_darkPalette = view->addAction(tr("&Dark palette"));
+    m_darkPalette->setObjectName(QStringLiteral("darkPaletteAction"));
+    m_darkPalette->setCheckable(true);
+    m_darkPalette->setChecked(isDarkPalette());
+    connect(m_darkPalette, &QAction::toggled, this, [](bool on) {
         applyPalette(on);
         QSettings().setValue(QStringLiteral("ui/dark"), on);
     });
@@ -80,19 +84,17 @@ ConsoleController::ConsoleController(MainWindow *window, ManagementService *serv
     add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(add, &QAction::triggered, this, &ConsoleController::addSensor);
 
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(style->standardIcon(QStyle::SP_DriveNetIcon), this);
-        m_tray->setToolTip(tr("D4 Console"));
-        connect(m_tray, &QSystemTrayIcon::activated, window, [window] {
-            window->showNormal();
-            window->raise();
-            window->activateWindow();
-        });
-        m_tray->show();
+    if (TrayAlertNotifier::isAvailable()) {
+        m_notifier = std::make_unique<TrayAlertNotifier>(ConsoleIcons::icon(Icon::Application), window);
     }
 }
 
 ConsoleController::~ConsoleController() = default;
+
+void ConsoleController::setAlertNotifier(std::unique_ptr<AlertNotifier> notifier)
+{
+    m_notifier = std::move(notifier);
+}
 
 void ConsoleController::openSensor(const QByteArray &uuid)
 {
@@ -108,18 +110,34 @@ void ConsoleController::onSilenceChanged(const QByteArray &uuid, bool silent)
     QString name = QString::fromLatin1(uuid);
     if (const auto overview = m_service->latestOverview()) {
         for (const management::SensorSummary &sensor : overview->sensors) {
-            if (sensor.uuid == uuid && !sensor.name.isEmpty()) {
-                name = sensor.name + QStringLiteral(" (") + name + QLatin1Char(')');
+            // The console's name for the sensor, else its description (what Add sensor sets).
+            const QString label = sensor.name.isEmpty() ? sensor.description : sensor.name;
+            if (sensor.uuid == uuid && !label.isEmpty()) {
+                name = label + QStringLiteral(" (") + name + QLatin1Char(')');
             }
         }
     }
     m_lastAlert =
         silent ? tr("Sensor %1 is silent or disconnected").arg(name) : tr("Sensor %1 is back").arg(name);
     m_window->statusBar()->showMessage(m_lastAlert, 15000);
-    if (m_tray && QSystemTrayIcon::supportsMessages()) {
-        m_tray->showMessage(tr("D4 sensor monitoring"), m_lastAlert,
-                            silent ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 10000);
+    if (m_notifier) {
+        m_notifier->notify(tr("D4 sensor monitoring"), m_lastAlert,
+                           silent ? AlertNotifier::Severity::Warning : AlertNotifier::Severity::Information);
     }
+}
+
+void ConsoleController::editSettings()
+{
+    QSettings stored;
+    SettingsDialog dialog(ConsoleSettings::load(stored), false, m_window);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const ConsoleSettings settings = dialog.settings();
+    settings.save(stored);
+    applyPalette(settings.darkPalette);
+    const QSignalBlocker blocker(m_darkPalette); // the palette is applied and saved already
+    m_darkPalette->setChecked(settings.darkPalette);
 }
 
 void ConsoleController::addSensor()

@@ -2,11 +2,14 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <memory>
+
 #include <QObject>
 
 #include "dialogs/addsensordialog.h"
+#include "mainwindow/alertnotifier.h"
 
-class QSystemTrayIcon;
+class QAction;
 
 namespace d4::management {
 class ManagementService;
@@ -24,9 +27,10 @@ class ServerPage;
 /**
  * Wires the management pages into a MainWindow: Dashboard (Ctrl+1), Sensors (Ctrl+2), Sensor
  * (Ctrl+3), Server (Ctrl+4), Log (Ctrl+5); snapshots from the ManagementService to the pages,
- * click-through to the sensor page, action results to the status bar, silence alerts to a tray
- * notification, the "Add sensor" dialog and the palette switch. Pages of other domains are added
- * afterwards with MainWindow::addPage().
+ * click-through to the sensor page, action results to the status bar, silence alerts to the status
+ * bar and an AlertNotifier (the system tray when there is one), File › Settings, the "Add sensor"
+ * dialog and the palette switch. Pages of other domains are added afterwards with
+ * MainWindow::addPage().
  */
 class ConsoleController final : public QObject
 {
@@ -41,14 +45,18 @@ public:
     /** Where sensors connect (embedded mode), for the Add sensor dialog. */
     void setServerContact(const ServerContact &contact) { m_contact = contact; }
     void addSensor();
+    /** File › Settings: edits the stored ConsoleSettings, applies the palette at once. */
+    void editSettings();
 
     DashboardPage *dashboardPage() const { return m_dashboard; }
     SensorsPage *sensorsPage() const { return m_sensors; }
     SensorPage *sensorPage() const { return m_sensor; }
     ServerPage *serverPage() const { return m_server; }
     LogPage *logPage() const { return m_log; }
-    QSystemTrayIcon *trayIcon() const { return m_tray; }
-    /** The last notification raised for a silent sensor (tests; the tray may be unavailable). */
+    /** Where silence alerts go besides the status bar; null when the desktop has no tray. */
+    AlertNotifier *alertNotifier() const { return m_notifier.get(); }
+    void setAlertNotifier(std::unique_ptr<AlertNotifier> notifier);
+    /** The last notification raised for a silent sensor. */
     QString lastAlert() const { return m_lastAlert; }
 
 private:
@@ -61,7 +69,8 @@ private:
     SensorPage *m_sensor = nullptr;
     ServerPage *m_server = nullptr;
     LogPage *m_log = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_darkPalette = nullptr;
+    std::unique_ptr<AlertNotifier> m_notifier;
     ServerContact m_contact;
     QString m_lastAlert;
 };

@@ -70,6 +70,7 @@ SettingsDialog::SettingsDialog(const ConsoleSettings &settings, bool firstRun, Q
     m_configFile->setPlaceholderText(tr("optional server.conf; replaces the fields below"));
     embeddedForm->addRow(tr("server.conf:"), withBrowse(m_configFile, false, embeddedBox));
     m_dataDirectory = new QLineEdit(settings.dataDirectory, embeddedBox);
+    m_dataDirectory->setObjectName(QStringLiteral("dataDirectoryEdit"));
     m_dataDirectory->setPlaceholderText(tr("default: the user's data location"));
     embeddedForm->addRow(tr("Data directory:"), withBrowse(m_dataDirectory, true, embeddedBox));
     m_port = new QSpinBox(embeddedBox);
@@ -78,6 +79,7 @@ SettingsDialog::SettingsDialog(const ConsoleSettings &settings, bool firstRun, Q
     m_port->setValue(settings.port);
     embeddedForm->addRow(tr("TLS port:"), m_port);
     m_serverMode = new QComboBox(embeddedBox);
+    m_serverMode->setObjectName(QStringLiteral("serverModeCombo"));
     m_serverMode->addItem(tr("registration"), QStringLiteral("registration"));
     m_serverMode->addItem(tr("shared-secret"), QStringLiteral("shared-secret"));
     m_serverMode->setCurrentIndex(settings.serverMode == config::ServerMode::SharedSecret ? 1 : 0);
@@ -86,9 +88,11 @@ SettingsDialog::SettingsDialog(const ConsoleSettings &settings, bool firstRun, Q
     m_defaultKey->setObjectName(QStringLiteral("defaultKeyEdit"));
     embeddedForm->addRow(tr("Default HMAC key:"), m_defaultKey);
     m_tlsCertificate = new QLineEdit(settings.tlsCertificate, embeddedBox);
+    m_tlsCertificate->setObjectName(QStringLiteral("tlsCertificateEdit"));
     m_tlsCertificate->setPlaceholderText(tr("generated when empty (ECDSA P-256)"));
     embeddedForm->addRow(tr("TLS certificate:"), withBrowse(m_tlsCertificate, false, embeddedBox));
     m_tlsKey = new QLineEdit(settings.tlsPrivateKey, embeddedBox);
+    m_tlsKey->setObjectName(QStringLiteral("tlsKeyEdit"));
     embeddedForm->addRow(tr("TLS private key:"), withBrowse(m_tlsKey, false, embeddedBox));
     layout->addWidget(embeddedBox);
 
@@ -105,6 +109,7 @@ SettingsDialog::SettingsDialog(const ConsoleSettings &settings, bool firstRun, Q
     attachForm->addRow(tr("STREAM:"), m_stream);
     attachForm->addRow(tr("ANALYZER:"), m_analyzer);
     m_attachedMode = new QComboBox(attachBox);
+    m_attachedMode->setObjectName(QStringLiteral("attachedModeCombo"));
     m_attachedMode->addItem(tr("unknown"), QString());
     m_attachedMode->addItem(tr("registration"), QStringLiteral("registration"));
     m_attachedMode->addItem(tr("shared-secret"), QStringLiteral("shared-secret"));
