@@ -7,3 +7,7 @@ d4_add_test(NAME tst_addsensordialog SOURCES tst_addsensordialog.cpp modaldialog
 add_dependencies(tst_addsensordialog d4-sensor d4-server)
 d4_add_test(NAME tst_settingsdialog SOURCES tst_settingsdialog.cpp modaldialogdriver.h
     LABELS gui integration LIBRARIES d4ui)
+d4_add_test(NAME tst_trayalerts SOURCES tst_trayalerts.cpp LABELS gui integration LIBRARIES d4ui TIMEOUT 120)
+add_dependencies(tst_trayalerts d4-server)
+d4_add_test(NAME tst_queuedialog SOURCES tst_queuedialog.cpp modaldialogdriver.h
+    LABELS gui integration LIBRARIES d4ui)

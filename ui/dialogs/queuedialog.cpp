@@ -36,6 +36,7 @@ QueueDialog::QueueDialog(const workers::QueueInfo *existing, QWidget *parent)
     m_uuid->setObjectName(QStringLiteral("queueUuid"));
     m_uuid->setPlaceholderText(tr("optional: a new random UUID"));
     auto *generate = new QPushButton(tr("&Random"), this);
+    generate->setObjectName(QStringLiteral("queueRandomUuid"));
     connect(generate, &QPushButton::clicked, this,
             [this] { m_uuid->setText(QUuid::createUuid().toString(QUuid::WithoutBraces)); });
     auto *uuidRow = new QHBoxLayout;
@@ -50,6 +51,7 @@ QueueDialog::QueueDialog(const workers::QueueInfo *existing, QWidget *parent)
     m_sensors->setPlaceholderText(tr("one sensor UUID per line; empty = every sensor"));
     form->addRow(tr("&Sensor group:"), m_sensors);
     m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("queueError"));
     m_error->setStyleSheet(QStringLiteral("color: #c62828"));
     m_error->setWordWrap(true);
     form->addRow(m_error);
