@@ -11,3 +11,5 @@ d4_add_test(NAME tst_trayalerts SOURCES tst_trayalerts.cpp LABELS gui integratio
 add_dependencies(tst_trayalerts d4-server)
 d4_add_test(NAME tst_queuedialog SOURCES tst_queuedialog.cpp modaldialogdriver.h
     LABELS gui integration LIBRARIES d4ui)
+d4_add_test(NAME tst_consoleicons SOURCES tst_consoleicons.cpp LABELS gui LIBRARIES d4ui)
+d4_add_test(NAME tst_palette SOURCES tst_palette.cpp LABELS gui LIBRARIES d4ui)

@@ -11,7 +11,10 @@ namespace d4::ui {
 
 void applyPalette(bool dark)
 {
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    // Switching styles re-polishes every widget: only the first call does it.
+    if (QApplication::style()->name() != QStringLiteral("fusion")) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    }
     if (!dark) {
         QApplication::setPalette(QApplication::style()->standardPalette());
         return;
