@@ -10,6 +10,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +28,7 @@
 #include "store/keyschema.h"
 #include "testenvironment.h"
 #include "testsensor.h"
+#include "theme/consoleicons.h"
 
 using namespace d4;
 using d4::test::D4ServerProcess;
@@ -128,6 +130,23 @@ private Q_SLOTS:
         QVERIFY(dynamic_cast<ui::TrayAlertNotifier *>(m_controller->alertNotifier()) ||
                 !ui::TrayAlertNotifier::isAvailable());
         m_controller->setAlertNotifier(std::make_unique<RecordingNotifier>(&m_shown));
+    }
+
+    void theTrayIconShowsTheApplicationAndRaisesTheWindow()
+    {
+        // What a desktop gets: the application icon in the tray; activating it restores the window.
+        ui::TrayAlertNotifier tray(ui::ConsoleIcons::icon(ui::ConsoleIcons::Id::Application), m_window.get());
+        QVERIFY(!tray.trayIcon()->icon().isNull());
+        QCOMPARE(tray.trayIcon()->toolTip(), QStringLiteral("D4 Console"));
+        QCOMPARE(tray.trayIcon()->isVisible(), true);
+        m_window->showMinimized();
+        QTRY_VERIFY(m_window->isMinimized());
+        Q_EMIT tray.trayIcon()->activated(QSystemTrayIcon::Trigger);
+        QTRY_VERIFY(!m_window->isMinimized());
+        QVERIFY(m_window->isVisible());
+        // Without a tray, messages cannot be shown; notify() must then do nothing harmful.
+        tray.notify(QStringLiteral("D4 sensor monitoring"), QStringLiteral("a test message"),
+                    AlertNotifier::Severity::Warning);
     }
 
     void aMonitoredSensorThatGoesSilentRaisesANotificationWithItsName()
