@@ -15,11 +15,6 @@ namespace {
 
 const QStringList kLanguages{QString(), QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("de")};
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("d4::ui::ConsoleSettings", text);
-}
-
 /** An existing writable directory, or one that can be created under a writable ancestor. */
 bool isUsableDirectory(const QString &path)
 {
@@ -130,47 +125,66 @@ QStringList ConsoleSettings::validate() const
             {&analyzerEndpoint, QStringLiteral("ANALYZER")}};
         for (const auto &[text, role] : endpoints) {
             if (!parseEndpoint(*text)) {
-                problems.append(translate("The %1 endpoint '%2' is not host:port/db (db 0 to 15) or "
-                                          "unix:/path/db.")
-                                    .arg(role, *text));
+                problems.append(
+                    QCoreApplication::translate("d4::ui::ConsoleSettings",
+                                                "The %1 endpoint '%2' is not host:port/db (db 0 to 15) or "
+                                                "unix:/path/db.")
+                        .arg(role, *text));
             }
         }
     } else {
         if (!configFile.isEmpty() && !QFileInfo(configFile).isReadable()) {
-            problems.append(translate("Cannot read the configuration file %1.").arg(configFile));
+            problems.append(QCoreApplication::translate("d4::ui::ConsoleSettings",
+                                                        "Cannot read the configuration file %1.")
+                                .arg(configFile));
         }
         if (port < 0 || port > 65535) {
-            problems.append(translate("The port %1 is not between 0 and 65535.").arg(port));
+            problems.append(QCoreApplication::translate("d4::ui::ConsoleSettings",
+                                                        "The port %1 is not between 0 and 65535.")
+                                .arg(port));
         }
         if (!dataDirectory.isEmpty() && !isUsableDirectory(dataDirectory)) {
-            problems.append(translate("The data directory %1 is not a directory the console can write to.")
+            problems.append(QCoreApplication::translate(
+                                "d4::ui::ConsoleSettings",
+                                "The data directory %1 is not a directory the console can write to.")
                                 .arg(dataDirectory));
         }
         if (defaultKey.isEmpty()) {
-            problems.append(translate("The default HMAC key must not be empty."));
+            problems.append(QCoreApplication::translate("d4::ui::ConsoleSettings",
+                                                        "The default HMAC key must not be empty."));
         }
         if (defaultKey.size() > 100) {
-            problems.append(translate("The default HMAC key must be at most 100 characters."));
+            problems.append(QCoreApplication::translate(
+                "d4::ui::ConsoleSettings", "The default HMAC key must be at most 100 characters."));
         }
         if (!tlsCertificate.isEmpty()) {
             if (!QFileInfo(tlsCertificate).isReadable()) {
-                problems.append(translate("Cannot read the TLS certificate %1.").arg(tlsCertificate));
+                problems.append(QCoreApplication::translate("d4::ui::ConsoleSettings",
+                                                            "Cannot read the TLS certificate %1.")
+                                    .arg(tlsCertificate));
             } else if (QSslCertificate::fromPath(tlsCertificate, QSsl::Pem,
                                                  QSslCertificate::PatternSyntax::FixedString)
                            .isEmpty()) {
                 problems.append(
-                    translate("The TLS certificate %1 holds no PEM certificate.").arg(tlsCertificate));
+                    QCoreApplication::translate("d4::ui::ConsoleSettings",
+                                                "The TLS certificate %1 holds no PEM certificate.")
+                        .arg(tlsCertificate));
             }
         } else if (!tlsPrivateKey.isEmpty()) {
-            problems.append(translate("A TLS private key needs its certificate (leave both empty to have one "
-                                      "generated)."));
+            problems.append(QCoreApplication::translate(
+                "d4::ui::ConsoleSettings",
+                "A TLS private key needs its certificate (leave both empty to have one "
+                "generated)."));
         }
         if (!tlsPrivateKey.isEmpty() && !QFileInfo(tlsPrivateKey).isReadable()) {
-            problems.append(translate("Cannot read the TLS private key %1.").arg(tlsPrivateKey));
+            problems.append(
+                QCoreApplication::translate("d4::ui::ConsoleSettings", "Cannot read the TLS private key %1.")
+                    .arg(tlsPrivateKey));
         }
     }
     if (!kLanguages.contains(language)) {
-        problems.append(translate("Unknown language '%1'.").arg(language));
+        problems.append(
+            QCoreApplication::translate("d4::ui::ConsoleSettings", "Unknown language '%1'.").arg(language));
     }
     return problems;
 }
