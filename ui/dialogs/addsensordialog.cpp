@@ -206,19 +206,23 @@ void AddSensorDialog::accept()
 {
     if (uuid().isEmpty()) {
         m_error->setText(tr("The UUID is not a version-4 UUID."));
+        adjustSize(); // room for the wrapped message
         return;
     }
     if (key().isEmpty() || key().size() > kMaxKeyBytes) {
         m_error->setText(tr("The key must have 1 to 100 bytes (the Go client reads no more)."));
+        adjustSize(); // room for the wrapped message
         return;
     }
     if ((type() == 2 || type() == 254) && m_extended->text().trimmed().isEmpty()) {
         m_error->setText(tr("Types 2 and 254 need the extended type name."));
+        adjustSize(); // room for the wrapped message
         return;
     }
     const auto destination = sensor::Endpoint::parse(m_destination->text().trimmed());
     if (!destination) {
         m_error->setText(tr("The server must be written host:port or [IPv6]:port."));
+        adjustSize(); // room for the wrapped message
         return;
     }
     if (m_copyCertificate->isChecked()) {
@@ -228,6 +232,7 @@ void AddSensorDialog::accept()
             m_contact.certificatePath, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
         if (certificates.isEmpty()) {
             m_error->setText(tr("%1 holds no PEM certificate.").arg(m_contact.certificatePath));
+            adjustSize(); // room for the wrapped message
             return;
         }
         if (!certificateNamesHost(certificates.first(), destination->host)) {
@@ -237,11 +242,13 @@ void AddSensorDialog::accept()
                    "the fingerprint pins the certificate.")
                     .arg(destination->host,
                          certificates.first().subjectAlternativeNames().values().join(QStringLiteral(", "))));
+            adjustSize(); // room for the wrapped message
             return;
         }
     }
     if (const auto error = exportDirectory()) {
         m_error->setText(*error);
+        adjustSize(); // room for the wrapped message
         return;
     }
     QDialog::accept();

@@ -129,14 +129,17 @@ void QueueDialog::accept()
     if (!invalid.isEmpty()) {
         m_error->setText(tr("Invalid sensor UUID: %1").arg(invalid.join(QStringLiteral(", "))));
         m_sensors->setStyleSheet(QStringLiteral("border: 2px solid #c62828"));
+        adjustSize(); // room for the wrapped message
         return;
     }
     if (type() == 254 && extendedType().isEmpty()) {
         m_error->setText(tr("Type 2 and 254 queues need the meta type name."));
+        adjustSize(); // room for the wrapped message
         return;
     }
     if (!queueUuid().isEmpty() && QUuid::fromString(QString::fromLatin1(queueUuid())).isNull()) {
         m_error->setText(tr("The queue UUID is not a UUID."));
+        adjustSize(); // room for the wrapped message
         return;
     }
     QDialog::accept();

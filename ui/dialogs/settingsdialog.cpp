@@ -192,6 +192,7 @@ void SettingsDialog::accept()
     const QStringList problems = settings().validate();
     if (!problems.isEmpty()) {
         m_problems->setText(problems.join(QLatin1Char('\n')));
+        adjustSize(); // room for the wrapped message
         return;
     }
     m_problems->clear();
