@@ -110,6 +110,7 @@ private Q_SLOTS:
 
     void startsLight()
     {
+        QVERIFY(contrast(ui::errorTextColor(), QApplication::palette().color(QPalette::Window)) >= 4.5);
         QVERIFY(!ui::isDarkPalette());
         QVERIFY(!darkAction()->isChecked());
         QCOMPARE(QApplication::style()->name(), QStringLiteral("fusion"));
@@ -136,6 +137,8 @@ private Q_SLOTS:
         QVERIFY(contrast(dark.color(QPalette::WindowText), dark.color(QPalette::Window)) >= 7.0);
         QVERIFY(contrast(dark.color(QPalette::Disabled, QPalette::Text), dark.color(QPalette::Base)) >= 3.0);
         QVERIFY(contrast(dark.color(QPalette::HighlightedText), dark.color(QPalette::Highlight)) >= 3.0);
+        // The dialogs' error messages stay readable (WCAG AA, 4.5:1) on either palette.
+        QVERIFY(contrast(ui::errorTextColor(), dark.color(QPalette::Window)) >= 4.5);
 
         toggleFromTheViewMenu();
         QVERIFY(!QTest::currentTestFailed());

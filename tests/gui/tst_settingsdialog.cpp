@@ -57,6 +57,12 @@ void retype(QWidget *edit, const QString &text)
     QTest::keyClicks(edit, text);
 }
 
+/** Clicks a check box or radio button on its indicator (the widget may be wider than its text). */
+void clickIndicator(QWidget *button)
+{
+    QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(8, button->height() / 2));
+}
+
 QPushButton *okButton(QDialog *dialog)
 {
     for (QPushButton *button : dialog->findChildren<QPushButton *>()) {
@@ -191,7 +197,7 @@ private Q_SLOTS:
         notPem.close();
         const QString plainFile = m_certificate; // a file where a directory is expected
         const auto attach = [](SettingsDialog *dialog) {
-            QTest::mouseClick(field<QRadioButton>(dialog, "attachRadio"), Qt::LeftButton);
+            clickIndicator(field<QRadioButton>(dialog, "attachRadio"));
             QVERIFY(field<QRadioButton>(dialog, "attachRadio")->isChecked());
         };
         const QList<Refusal> refusals{
@@ -307,7 +313,7 @@ private Q_SLOTS:
             retype(field<QLineEdit>(dialog, "tlsKeyEdit"), m_key);
             auto *language = field<QComboBox>(dialog, "languageCombo");
             language->setCurrentIndex(language->findData(QStringLiteral("fr")));
-            QTest::mouseClick(field<QCheckBox>(dialog, "darkCheck"), Qt::LeftButton, {}, QPoint(8, 8));
+            clickIndicator(field<QCheckBox>(dialog, "darkCheck"));
             QTest::mouseClick(okButton(dialog), Qt::LeftButton);
             QVERIFY2(!dialog->isVisible(), qPrintable(dialog->problemsText()));
         });
@@ -341,7 +347,7 @@ private Q_SLOTS:
             QCOMPARE(field<QComboBox>(dialog, "languageCombo")->currentData().toString(),
                      QStringLiteral("fr"));
             QVERIFY(field<QCheckBox>(dialog, "darkCheck")->isChecked());
-            QTest::mouseClick(field<QRadioButton>(dialog, "attachRadio"), Qt::LeftButton);
+            clickIndicator(field<QRadioButton>(dialog, "attachRadio"));
             retype(field<QLineEdit>(dialog, "metadataEdit"),
                    QStringLiteral("127.0.0.1:%1/0").arg(m_redis.port()));
             retype(field<QLineEdit>(dialog, "streamEdit"),
@@ -350,7 +356,7 @@ private Q_SLOTS:
                    QStringLiteral("unix:%1/2").arg(m_redis.unixSocketPath()));
             auto *attachedMode = field<QComboBox>(dialog, "attachedModeCombo");
             attachedMode->setCurrentIndex(attachedMode->findData(QStringLiteral("registration")));
-            QTest::mouseClick(field<QCheckBox>(dialog, "darkCheck"), Qt::LeftButton, {}, QPoint(8, 8));
+            clickIndicator(field<QCheckBox>(dialog, "darkCheck"));
             QTest::keyClick(dialog, Qt::Key_Return);
             QVERIFY2(!dialog->isVisible(), qPrintable(dialog->problemsText()));
         });

@@ -24,6 +24,7 @@
 #include "protocol/uuid.h"
 #include "sensor/configdirectory.h"
 #include "sensor/endpoint.h"
+#include "theme/palette.h"
 
 namespace d4::ui {
 
@@ -106,7 +107,7 @@ AddSensorDialog::AddSensorDialog(ServerContact contact, QWidget *parent)
                             this));
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("newSensorError"));
-    m_error->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_error->setStyleSheet(errorTextStyle());
     m_error->setWordWrap(true);
     form->addRow(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

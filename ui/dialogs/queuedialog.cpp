@@ -13,6 +13,7 @@
 #include <QUuid>
 
 #include "management/managementstore.h"
+#include "theme/palette.h"
 
 namespace d4::ui {
 
@@ -52,7 +53,7 @@ QueueDialog::QueueDialog(const workers::QueueInfo *existing, QWidget *parent)
     form->addRow(tr("&Sensor group:"), m_sensors);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("queueError"));
-    m_error->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_error->setStyleSheet(errorTextStyle());
     m_error->setWordWrap(true);
     form->addRow(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -128,7 +129,7 @@ void QueueDialog::accept()
     }
     if (!invalid.isEmpty()) {
         m_error->setText(tr("Invalid sensor UUID: %1").arg(invalid.join(QStringLiteral(", "))));
-        m_sensors->setStyleSheet(QStringLiteral("border: 2px solid #c62828"));
+        m_sensors->setStyleSheet(QStringLiteral("border: 2px solid %1").arg(errorTextColor().name()));
         adjustSize(); // room for the wrapped message
         return;
     }

@@ -16,6 +16,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "theme/palette.h"
+
 namespace d4::ui {
 
 namespace {
@@ -46,6 +48,7 @@ SettingsDialog::SettingsDialog(const ConsoleSettings &settings, bool firstRun, Q
 {
     setObjectName(QStringLiteral("SettingsDialog"));
     setWindowTitle(firstRun ? tr("Welcome to D4 Console") : tr("Settings"));
+    setMinimumWidth(560); // room for paths
     auto *layout = new QVBoxLayout(this);
     if (firstRun) {
         auto *welcome = new QLabel(tr("Run a D4 server inside the console (ingest, workers and its own "
@@ -138,7 +141,7 @@ SettingsDialog::SettingsDialog(const ConsoleSettings &settings, bool firstRun, Q
     layout->addWidget(restart);
     m_problems = new QLabel(this);
     m_problems->setObjectName(QStringLiteral("settingsProblems"));
-    m_problems->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_problems->setStyleSheet(errorTextStyle());
     m_problems->setWordWrap(true);
     layout->addWidget(m_problems);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

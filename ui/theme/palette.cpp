@@ -49,4 +49,14 @@ bool isDarkPalette()
     return QApplication::palette().color(QPalette::Window).lightness() < 128;
 }
 
+QColor errorTextColor()
+{
+    return isDarkPalette() ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28);
+}
+
+QString errorTextStyle()
+{
+    return QStringLiteral("color: %1").arg(errorTextColor().name());
+}
+
 } // namespace d4::ui
