@@ -123,6 +123,26 @@ private:
         return data;
     }
 
+    /** Runs the built d4-sensor with only @p directory, feeding @p input; returns why it failed. */
+    QString runExportedSensor(const QString &directory, const QByteArray &input)
+    {
+        QProcess sensor;
+        sensor.setProgram(test::builtExecutable(QStringLiteral("d4-sensor")));
+        sensor.setArguments({QStringLiteral("-c"), directory, QStringLiteral("--retry-limit"),
+                             QStringLiteral("3"), QStringLiteral("--verbose")});
+        sensor.start();
+        if (!sensor.waitForStarted(5000)) {
+            return sensor.errorString();
+        }
+        sensor.write(input);
+        sensor.closeWriteChannel();
+        if (!sensor.waitForFinished(30000) || sensor.exitStatus() != QProcess::NormalExit ||
+            sensor.exitCode() != 0) {
+            return QStringLiteral("d4-sensor failed: ") + QString::fromUtf8(sensor.readAllStandardError());
+        }
+        return {};
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -227,23 +247,47 @@ private Q_SLOTS:
         QVERIFY(!config.value().rootCaPem.isEmpty());
 
         // d4-sensor with that directory alone: TLS to d4-server, verified by rootCA.crt and the pin.
-        QProcess sensor;
-        sensor.setProgram(test::builtExecutable(QStringLiteral("d4-sensor")));
-        sensor.setArguments({QStringLiteral("-c"), exportDir, QStringLiteral("--retry-limit"),
-                             QStringLiteral("3"), QStringLiteral("--verbose")});
-        sensor.start();
-        QVERIFY2(sensor.waitForStarted(5000), qPrintable(sensor.errorString()));
         const QByteArray lines = "first line from the roof\nsecond line from the roof\n";
-        sensor.write(lines);
-        sensor.closeWriteChannel();
-        QVERIFY(sensor.waitForFinished(30000));
-        QVERIFY2(sensor.exitStatus() == QProcess::NormalExit && sensor.exitCode() == 0,
-                 sensor.readAllStandardError().constData());
+        const QString failure = runExportedSensor(exportDir, lines);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         // The data is in Redis under the new sensor's UUID.
         QTRY_VERIFY_WITH_TIMEOUT(streamedBy(hex, 3).contains(lines), 10000);
         QVERIFY(
             !m_redis.command({"HGET", keys::sensorMetadata(hex), keys::kFieldFirstSeen}).string.isEmpty());
+        QVERIFY(m_redis.command({"HGET", keys::sensorMetadata(hex), keys::kFieldError}).isNil());
+    }
+
+    void anExtendedTypeSensorDeliversThroughItsMetaHeader()
+    {
+        // Type 254 with a meta type: the export's metaheader.json is what d4-sensor sends first.
+        m_redis.command({"SADD", keys::acceptedExtendedTypes(), "maltrail"}, D4ServerProcess::kMetadataDb);
+        const QString exportDir = m_dir.filePath(QStringLiteral("exported/maltrail-sensor"));
+        m_window->activateWindow(); // offscreen, no window is active after a dialog closes
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QString uuidText;
+        whenModal<AddSensorDialog>(this, [&](AddSensorDialog *dialog) {
+            uuidText = dialog->findChild<QLineEdit *>(QStringLiteral("newSensorUuid"))->text();
+            retype(dialog->findChild<QSpinBox *>(QStringLiteral("newSensorType")), QStringLiteral("254"));
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("newSensorExtendedType")),
+                             QStringLiteral("maltrail"));
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("newSensorDirectory")), exportDir);
+            QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("newSensorOk")),
+                              Qt::LeftButton);
+        });
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        QVERIFY(!QTest::currentTestFailed());
+        QVERIFY2(!uuidText.isEmpty(), "Ctrl+N opened no Add sensor dialog");
+        const auto uuid = protocol::parseUuid(uuidText.toStdString());
+        QVERIFY(uuid);
+        const QByteArray hex = QByteArray::fromStdString(protocol::uuidToHex(*uuid));
+        QTRY_COMPARE(m_redis.command({"SISMEMBER", keys::registeredUuids(), hex}).integer, 1LL);
+        QVERIFY(!QFile::exists(exportDir + QStringLiteral("/rootCA.crt"))); // the pin alone verifies
+
+        const QByteArray lines = "2026-12-02 malicious.example.org blocked\n";
+        const QString failure = runExportedSensor(exportDir, lines);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QTRY_VERIFY_WITH_TIMEOUT(streamedBy(hex, 254).contains(lines), 10000);
         QVERIFY(m_redis.command({"HGET", keys::sensorMetadata(hex), keys::kFieldError}).isNil());
     }
 
