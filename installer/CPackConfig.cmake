@@ -21,8 +21,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "redis-server, qt6-qpa-plugins, adduser")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6svg6, qt6-translations-l10n, shared-mime-info, hicolor-icon-theme")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "redis-server, qt6-qpa-plugins, libqt6svg6, adduser")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, shared-mime-info, hicolor-icon-theme")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "wireshark")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${PROJECT_DESCRIPTION}
  D4 Console is a native desktop console and ingest server for CIRCL's D4 sensor

@@ -9,7 +9,6 @@ target_sources(d4core PRIVATE
     management/managementoptions.h
     management/managementreader.h
     management/managementservice.h
-    management/managementstore.h
     management/managementworker.h
     management/overview.h
     management/queueratetracker.h

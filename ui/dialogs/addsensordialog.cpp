@@ -20,7 +20,7 @@
 #include <QSpinBox>
 #include <QSslCertificate>
 
-#include "management/managementstore.h"
+#include "management/sensorinput.h"
 #include "protocol/uuid.h"
 #include "sensor/configdirectory.h"
 #include "sensor/endpoint.h"
@@ -132,7 +132,7 @@ QByteArray AddSensorDialog::generateKey()
 
 QByteArray AddSensorDialog::uuid() const
 {
-    return management::ManagementStore::normalizeUuid(m_uuid->text().toLatin1());
+    return management::SensorInput::normalizeUuid(m_uuid->text().toLatin1());
 }
 
 QByteArray AddSensorDialog::key() const

@@ -12,7 +12,7 @@
 #include <QSpinBox>
 #include <QUuid>
 
-#include "management/managementstore.h"
+#include "management/sensorinput.h"
 #include "theme/palette.h"
 
 namespace d4::ui {
@@ -123,7 +123,7 @@ void QueueDialog::accept()
 {
     QStringList invalid;
     for (const QByteArray &sensor : sensorGroup()) {
-        if (management::ManagementStore::normalizeUuid(sensor).isEmpty()) {
+        if (management::SensorInput::normalizeUuid(sensor).isEmpty()) {
             invalid.append(QString::fromLatin1(sensor));
         }
     }
