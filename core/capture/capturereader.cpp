@@ -243,13 +243,9 @@ CaptureReader::Step CaptureReader::parsePcapNgBlock()
         ok = parseInterface(p, length);
         break;
     case kEnhancedPacketBlock:
-        ok = parseEnhancedPacket(p, length);
-        break;
     case kSimplePacketBlock:
-        ok = parseSimplePacket(p, length);
-        break;
     case kObsoletePacketBlock:
-        ok = parseObsoletePacket(p, length);
+        ok = parsePacketBlock(read32(p), p, length);
         break;
     default:
         ++m_stats.skippedBlocks;
@@ -309,14 +305,33 @@ bool CaptureReader::parseInterface(const uchar *block, quint32 length)
     return true;
 }
 
-bool CaptureReader::parseEnhancedPacket(const uchar *block, quint32 length)
+bool CaptureReader::parsePacketBlock(quint32 type, const uchar *block, quint32 length)
 {
-    if (length < 32) {
+    // Enhanced and obsolete packet blocks share one layout after the interface id (32 bits in an
+    // enhanced block, 16 in an obsolete one): 64-bit time, captured and original lengths, data;
+    // 32 bytes of fixed fields with the two lengths around the block. A simple packet block has
+    // only the original length (16 bytes in all), belongs to interface 0 and carries no time; its
+    // captured length is what the block holds, within the interface's snap length.
+    const bool simple = type == kSimplePacketBlock;
+    if (length < (simple ? 16U : 32U)) {
         return fail(CaptureError::BadPacketBlock);
     }
-    const quint32 interfaceId = read32(block + 8);
+    quint32 interfaceId = 0;
+    if (!simple) {
+        interfaceId = type == kObsoletePacketBlock ? read16(block + 8) : read32(block + 8);
+    }
     if (interfaceId >= static_cast<quint64>(m_interfaces.size() - m_sectionBase)) {
         return fail(CaptureError::UnknownInterface);
+    }
+    if (simple) {
+        const quint32 original = read32(block + 8);
+        quint32 captured = qMin(original, length - 16);
+        const quint32 snap = m_interfaces.at(m_sectionBase).snapLength;
+        if (snap != 0) {
+            captured = qMin(captured, snap);
+        }
+        emitPacket(0, 0, captured, original, block + 12, false);
+        return true;
     }
     const quint32 captured = read32(block + 20);
     if (captured > length - 32) {
@@ -324,42 +339,6 @@ bool CaptureReader::parseEnhancedPacket(const uchar *block, quint32 length)
     }
     const quint64 ticks = (static_cast<quint64>(read32(block + 12)) << 32) | read32(block + 16);
     emitPacket(interfaceId, ticks, captured, read32(block + 24), block + 28);
-    return true;
-}
-
-bool CaptureReader::parseObsoletePacket(const uchar *block, quint32 length)
-{
-    if (length < 32) {
-        return fail(CaptureError::BadPacketBlock);
-    }
-    const quint32 interfaceId = read16(block + 8);
-    if (interfaceId >= static_cast<quint64>(m_interfaces.size() - m_sectionBase)) {
-        return fail(CaptureError::UnknownInterface);
-    }
-    const quint32 captured = read32(block + 20);
-    if (captured > length - 32) {
-        return fail(CaptureError::BadPacketBlock);
-    }
-    const quint64 ticks = (static_cast<quint64>(read32(block + 12)) << 32) | read32(block + 16);
-    emitPacket(interfaceId, ticks, captured, read32(block + 24), block + 28);
-    return true;
-}
-
-bool CaptureReader::parseSimplePacket(const uchar *block, quint32 length)
-{
-    if (length < 16) {
-        return fail(CaptureError::BadPacketBlock);
-    }
-    if (m_interfaces.size() <= m_sectionBase) {
-        return fail(CaptureError::UnknownInterface);
-    }
-    const quint32 original = read32(block + 8);
-    quint32 captured = qMin(original, length - 16);
-    const quint32 snap = m_interfaces.at(m_sectionBase).snapLength;
-    if (snap != 0) {
-        captured = qMin(captured, snap);
-    }
-    emitPacket(0, 0, captured, original, block + 12, false);
     return true;
 }
 

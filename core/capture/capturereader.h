@@ -100,9 +100,8 @@ private:
     Step parsePcapNgBlock();
     bool parseSectionHeader(const uchar *block, quint32 length);
     bool parseInterface(const uchar *block, quint32 length);
-    bool parseEnhancedPacket(const uchar *block, quint32 length);
-    bool parseSimplePacket(const uchar *block, quint32 length);
-    bool parseObsoletePacket(const uchar *block, quint32 length);
+    /** An enhanced, simple or obsolete packet block (@p type) of @p length bytes. */
+    bool parsePacketBlock(quint32 type, const uchar *block, quint32 length);
     void emitPacket(quint32 interfaceId, quint64 ticks, quint32 captured, quint32 original, const uchar *data,
                     bool timed = true);
     bool fail(CaptureError error);
