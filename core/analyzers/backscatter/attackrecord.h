@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPair>
 
+#include "analyzers/backscatter/attackevidence.h"
 #include "analyzers/backscatter/classification.h"
 
 namespace d4::analyzers::backscatter {
@@ -37,6 +38,7 @@ struct AttackRecord
     QList<QPair<quint16, quint32>> topTargetPorts; ///< up to 10, most packets first
     bool active = false;                           ///< still receiving packets (not timed out)
     bool evicted = false;                          ///< closed early by the memory bound
+    AttackEvidence evidence;                       ///< first and most recent packets (EvidenceWriter)
 
     qint64 durationNs() const { return latestNs - startNs; }
     /** Observed packets per second over the vector's duration (packets when shorter than 1 s). */

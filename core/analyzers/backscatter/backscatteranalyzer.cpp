@@ -252,6 +252,12 @@ void BackscatterAnalyzer::process(const capture::CapturePacket &packet, const ca
         }
         record.maxWindowPackets = qMax(record.maxWindowPackets, inWindow);
     }
+    if (m_settings.evidence.enabled()) {
+        const quint64 refusedBefore = record.evidence.refused();
+        m_counters.evidenceBytes += record.evidence.add(
+            packet, ts, m_settings.evidence, m_settings.evidenceMaxBytes - m_counters.evidenceBytes);
+        m_counters.evidenceRefused += record.evidence.refused() - refusedBefore;
+    }
     // Timeline per slide bucket (for the per-victim chart).
     const qint64 bucketStart = bucket * slide;
     auto &timeline = record.timeline;
@@ -327,12 +333,22 @@ void BackscatterAnalyzer::closeVector(std::unordered_map<Key, Vector>::iterator 
     ++(evicted ? m_counters.vectorsEvicted : m_counters.vectorsExpired);
     m_lru.erase(it->second.lru);
     m_vectors.erase(it);
+    // Evidence is for attacks: a vector ending below the thresholds frees its share of the budget
+    // (lowering the thresholds later does not bring those packets back).
+    if (!passesThresholds(record, m_settings.thresholds)) {
+        if (record.evidence.keptPackets() > 0) {
+            ++m_counters.evidenceReleased;
+        }
+        m_counters.evidenceBytes -= record.evidence.release();
+    }
     if (m_settings.maxClosedVectors <= 0) {
+        m_counters.evidenceBytes -= record.evidence.memoryBytes();
         ++m_counters.closedEvicted;
         return;
     }
     m_closed.push_back(std::move(record));
     while (static_cast<qsizetype>(m_closed.size()) > m_settings.maxClosedVectors) {
+        m_counters.evidenceBytes -= m_closed.front().evidence.memoryBytes();
         m_closed.pop_front();
         ++m_counters.closedEvicted;
     }

@@ -24,6 +24,9 @@ namespace d4::analyzers::backscatter {
  * to the vectors kept). Memory is bounded: active vectors, closed vectors and the SYN-seen table
  * evict their least recently active entries and count the evictions; it never aborts.
  *
+ * Each vector keeps evidence packets (its first ones and the most recent ones, AttackEvidence) within
+ * one memory budget for all vectors; a vector ending below the thresholds releases them.
+ *
  * Only IPv4 is aggregated (2^32 scaling); IPv6 packets are classified and counted.
  * Thread-safe: every public function locks one mutex, so live taps on several worker threads and
  * a UI reading snapshot() can share one analyzer.

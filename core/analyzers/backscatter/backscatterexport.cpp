@@ -96,6 +96,8 @@ QJsonObject BackscatterExport::attackToJson(const AttackRecord &a, const Backsca
         {QStringLiteral("evicted"), a.evicted},
         {QStringLiteral("timeline_slide_s"), static_cast<double>(snapshot.settings.thresholds.slideNs) / 1e9},
         {QStringLiteral("timeline"), timeline},
+        {QStringLiteral("evidence_packets"), static_cast<qint64>(a.evidence.keptPackets())},
+        {QStringLiteral("evidence_not_kept"), static_cast<qint64>(a.evidence.notKept())},
     };
 }
 
@@ -122,6 +124,9 @@ QJsonObject BackscatterExport::snapshotToJson(const BackscatterSnapshot &s)
         {QStringLiteral("monitored_addresses"), static_cast<qint64>(settings.monitoredAddresses())},
         {QStringLiteral("rate_scale"), settings.rateScale()},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(settings.warnings())},
+        {QStringLiteral("evidence_first_packets"), static_cast<qint64>(settings.evidence.firstPackets)},
+        {QStringLiteral("evidence_recent_packets"), static_cast<qint64>(settings.evidence.recentPackets)},
+        {QStringLiteral("evidence_max_bytes"), settings.evidenceMaxBytes},
     };
     const BackscatterCounters &c = s.counters;
     QJsonObject classes;
@@ -161,6 +166,9 @@ QJsonObject BackscatterExport::snapshotToJson(const BackscatterSnapshot &s)
         {QStringLiteral("syn_seen_evicted"), static_cast<qint64>(c.synSeenEvicted)},
         {QStringLiteral("active_vectors"), c.activeVectors},
         {QStringLiteral("non_attack_vectors"), static_cast<qint64>(s.nonAttackVectors)},
+        {QStringLiteral("evidence_bytes"), c.evidenceBytes},
+        {QStringLiteral("evidence_refused"), static_cast<qint64>(c.evidenceRefused)},
+        {QStringLiteral("evidence_released_vectors"), static_cast<qint64>(c.evidenceReleased)},
     };
     QJsonArray attacks;
     for (const AttackRecord &attack : s.attacks) {

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "analyzers/backscatter/attackevidence.h"
+
 namespace d4::analyzers::backscatter {
 
 /** The attack test of spec §6.5; every comparison is inclusive (>=). */
@@ -61,6 +63,12 @@ struct BackscatterSettings
     qsizetype maxSetSize = 4096;        ///< per-vector distinct addresses/ports kept exactly
     qsizetype maxTimelineBuckets = 720; ///< per-vector slide buckets (2 h at 10 s)
     qsizetype maxGlobalSeconds = 7200;  ///< per-second class counts kept for the live chart
+    /**
+     * Evidence packets kept per vector (first ones, then a ring of the most recent); 0 and 0 turn
+     * evidence capture off. A vector that ends below the thresholds releases its packets.
+     */
+    EvidenceLimits evidence;
+    qint64 evidenceMaxBytes = 64LL * 1024 * 1024; ///< all vectors' evidence together
 
     static BackscatterSettings fromPreset(Preset preset);
     static QString presetName(Preset preset);

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # Sources of core/analyzers/backscatter/ (backscatter DDoS analyzer), included by core/CMakeLists.txt.
 target_sources(d4core PRIVATE
+    analyzers/backscatter/attackevidence.h
     analyzers/backscatter/attackrecord.h
     analyzers/backscatter/backscatteranalyzer.h
     analyzers/backscatter/backscatterclass.h
@@ -10,7 +11,9 @@ target_sources(d4core PRIVATE
     analyzers/backscatter/backscattertap.h
     analyzers/backscatter/capturequeueconsumer.h
     analyzers/backscatter/classification.h
+    analyzers/backscatter/evidencewriter.h
     analyzers/backscatter/pibsemulator.h
+    analyzers/backscatter/attackevidence.cpp
     analyzers/backscatter/attackrecord.cpp
     analyzers/backscatter/backscatteranalyzer.cpp
     analyzers/backscatter/backscatterclass.cpp
@@ -20,5 +23,6 @@ target_sources(d4core PRIVATE
     analyzers/backscatter/backscattertap.cpp
     analyzers/backscatter/capturequeueconsumer.cpp
     analyzers/backscatter/classification.cpp
+    analyzers/backscatter/evidencewriter.cpp
     analyzers/backscatter/pibsemulator.cpp
 )
