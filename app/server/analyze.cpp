@@ -177,7 +177,11 @@ int runAnalyze(const QStringList &arguments)
         tr("Analyses capture files (pcap, pcapng, gzip-compressed or not) like capinfos, plus backscatter\n"
            "DDoS inference (Corsaro thresholds by default) and the passive DNS records of the DNS\n"
            "responses (\"passive_dns\" in JSON). Files are processed in first-packet order.\n\n"
-           "Exit codes: 0 every file read (warnings allowed), 1 a file was rejected, 2 bad command line."));
+           "Each attack keeps evidence packets (its first and its most recent backscatter packets);\n"
+           "--evidence-dir writes them as one pcap per attack, named victim-protocol-start.pcap, and\n"
+           "the report names the files.\n\n"
+           "Exit codes: 0 every file read (warnings allowed), 1 a file was rejected or an evidence file\n"
+           "could not be written, 2 bad command line."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("analyze"), tr("The subcommand."));
     parser.addPositionalArgument(QStringLiteral("files"), tr("Capture files."), QStringLiteral("FILE..."));
@@ -200,8 +204,19 @@ int runAnalyze(const QStringList &arguments)
                                         tr("Also reproduce analyzer-d4-pibs's output."));
     const QCommandLineOption pibsCsvOption(QStringLiteral("pibs-csv"),
                                            tr("Write PIBS's CSV lines to <file>."), tr("file"));
+    const QCommandLineOption evidenceDirOption(
+        QStringLiteral("evidence-dir"), tr("Write each attack's evidence packets as a pcap into <dir>."),
+        tr("dir"));
+    const QCommandLineOption evidenceFirstOption(QStringLiteral("evidence-packets"),
+                                                 tr("Evidence: keep the first <n> packets of each attack "
+                                                    "(default 25; 0 with --evidence-recent 0: none)."),
+                                                 tr("n"));
+    const QCommandLineOption evidenceRecentOption(
+        QStringLiteral("evidence-recent"),
+        tr("Evidence: also keep the <n> most recent packets (default 25)."), tr("n"));
     parser.addOptions({jsonOption, prefixOption, presetOption, minPacketsOption, minDurationOption,
-                       minWindowOption, udpOption, pibsOption, pibsCsvOption});
+                       minWindowOption, udpOption, pibsOption, pibsCsvOption, evidenceDirOption,
+                       evidenceFirstOption, evidenceRecentOption});
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
@@ -251,6 +266,22 @@ int runAnalyze(const QStringList &arguments)
         return ExitBadCommandLine;
     }
     settings.thresholds.minDurationNs = static_cast<qint64>(seconds) * 1000000000LL;
+    auto evidenceFirst = static_cast<quint64>(settings.evidence.firstPackets);
+    auto evidenceRecent = static_cast<quint64>(settings.evidence.recentPackets);
+    if (!number(evidenceFirstOption, evidenceFirst) || !number(evidenceRecentOption, evidenceRecent)) {
+        return ExitBadCommandLine;
+    }
+    constexpr quint64 kMaxEvidencePackets = 1000000;
+    if (evidenceFirst > kMaxEvidencePackets || evidenceRecent > kMaxEvidencePackets) {
+        err << "d4-server analyze: " << tr("at most %1 evidence packets").arg(kMaxEvidencePackets) << '\n';
+        return ExitBadCommandLine;
+    }
+    settings.evidence.firstPackets = static_cast<qsizetype>(evidenceFirst);
+    settings.evidence.recentPackets = static_cast<qsizetype>(evidenceRecent);
+    if (parser.isSet(evidenceDirOption) && !settings.evidence.enabled()) {
+        err << "d4-server analyze: " << tr("--evidence-dir needs evidence packets") << '\n';
+        return ExitBadCommandLine;
+    }
     for (const QString &text : parser.values(prefixOption)) {
         MonitoredPrefix prefix;
         if (!MonitoredPrefix::parse(text, prefix)) {
@@ -315,6 +346,14 @@ int runAnalyze(const QStringList &arguments)
         for (const QByteArray &line : backscatter->pibsLines()) {
             csv.write(line);
             csv.write("\n");
+        }
+    }
+
+    if (parser.isSet(evidenceDirOption)) {
+        QString error;
+        if (!backscatter->writeEvidence(parser.value(evidenceDirOption), error)) {
+            err << "d4-server analyze: --evidence-dir: " << error << '\n';
+            allOk = false;
         }
     }
 
