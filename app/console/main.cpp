@@ -14,6 +14,7 @@
 #include <QSettings>
 
 #include "backscatter/backscatterpage.h"
+#include "backscatter/importbackscatterlink.h"
 #include "common/commandline.h"
 #include "common/logsetup.h"
 #include "common/serverruntime.h"
@@ -209,11 +210,11 @@ int main(int argc, char *argv[])
                        d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::PassiveDns),
                        new d4::ui::DnsPage(runtime->pdnsRedis(), runtime->pdnsAnalyzer()));
     }
-    if (runtime && runtime->backscatterAnalyzer()) {
-        window.addPage(QCoreApplication::translate("main", "Backscatter"),
-                       d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::Backscatter),
-                       new d4::ui::BackscatterPage(runtime->backscatterAnalyzer()));
-    }
+    // The Backscatter page also shows imported captures, so it is there in both modes; only its
+    // "Live" source needs the embedded server's analyzer.
+    auto *backscatterPage = new d4::ui::BackscatterPage(runtime ? runtime->backscatterAnalyzer() : nullptr);
+    window.addPage(QCoreApplication::translate("main", "Backscatter"),
+                   d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::Backscatter), backscatterPage);
     // Forwarding rules run in the server; the page only needs their Redis keys, so it is there in
     // both modes.
     auto *forwardPage = new d4::ui::ForwardPage(management.roles.metadata, management.roles.analyzer);
@@ -232,6 +233,7 @@ int main(int argc, char *argv[])
         importer.setOptions(importOptions);
     }
     auto *importPage = new d4::ui::ImportPage(&importer);
+    d4::ui::linkImportsToBackscatterPage(&importer, backscatterPage);
     window.addPage(QCoreApplication::translate("main", "Import"),
                    d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::Import), importPage);
     window.setDropHandlers([&importer](const QMimeData *mime) { return importer.canImport(mime); },

@@ -2,9 +2,16 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "backscatter/backscatterpage.h"
 
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -17,7 +24,9 @@
 
 #include "analyzers/backscatter/backscatteranalyzer.h"
 #include "analyzers/backscatter/backscatterexport.h"
+#include "analyzers/backscatter/evidencewriter.h"
 #include "backscatter/attacktablemodel.h"
+#include "backscatter/backscattersourcebox.h"
 #include "charts/qcustomplotinclude.h"
 
 namespace d4::ui {
@@ -40,17 +49,34 @@ void setUpTimeAxis(QCustomPlot *plot)
     plot->xAxis->setTicker(ticker);
 }
 
+/** Identifies an attack across snapshots: victim, protocol and start. */
+using AttackKey = std::tuple<quint32, quint8, qint64>;
+
+AttackKey keyOf(const AttackRecord &attack)
+{
+    return {attack.victim, attack.protocol, attack.startNs};
+}
+
+QString attackName(const AttackRecord &attack)
+{
+    return BackscatterExport::ipv4Text(attack.victim) + QLatin1Char(' ') +
+           BackscatterExport::protocolName(attack.protocol);
+}
+
 } // namespace
 
-BackscatterPage::BackscatterPage(BackscatterAnalyzer *analyzer, QWidget *parent)
+BackscatterPage::BackscatterPage(BackscatterAnalyzer *live, QWidget *parent)
     : QWidget(parent)
-    , m_analyzer(analyzer)
+    , m_sources(new BackscatterSourceBox(this))
     , m_model(new AttackTableModel(this))
     , m_table(new QTableView(this))
     , m_rates(new QCustomPlot(this))
     , m_timeline(new QCustomPlot(this))
+    , m_message(new QLabel(this))
     , m_counters(new QLabel(this))
     , m_preset(new QComboBox(this))
+    , m_saveButton(new QPushButton(tr("Save &evidence pcap…"), this))
+    , m_saveEvidence(new QAction(tr("Save evidence pcap…"), this))
 {
     m_rates->xAxis->setLabel(tr("Capture time (UTC)"));
     m_rates->yAxis->setLabel(tr("Backscatter packets/s"));
@@ -69,10 +95,23 @@ BackscatterPage::BackscatterPage(BackscatterAnalyzer *analyzer, QWidget *parent)
 
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { showTimeline(); });
+
+    // Evidence: a button (Alt+E), the table's context menu and Ctrl+Shift+E anywhere in the page.
+    m_saveEvidence->setObjectName(QStringLiteral("saveEvidenceAction"));
+    m_saveEvidence->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_saveEvidence->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_saveEvidence->setToolTip(
+        tr("Write the kept packets of the selected attacks as pcap files (Ctrl+Shift+E)"));
+    addAction(m_saveEvidence);
+    m_table->addAction(m_saveEvidence);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_saveEvidence, &QAction::triggered, this, [this] { saveEvidenceWithDialog(); });
+    m_saveButton->setToolTip(m_saveEvidence->toolTip());
+    connect(m_saveButton, &QPushButton::clicked, m_saveEvidence, &QAction::trigger);
 
     m_preset->addItem(BackscatterSettings::presetName(BackscatterSettings::Preset::Corsaro));
     m_preset->addItem(BackscatterSettings::presetName(BackscatterSettings::Preset::Moore));
@@ -80,9 +119,14 @@ BackscatterPage::BackscatterPage(BackscatterAnalyzer *analyzer, QWidget *parent)
     connect(m_preset, &QComboBox::activated, this, [this](int index) { applyPreset(index); });
 
     auto *toolbar = new QHBoxLayout;
+    auto *sourceLabel = new QLabel(tr("&Source:"), this);
+    sourceLabel->setBuddy(m_sources);
+    toolbar->addWidget(sourceLabel);
+    toolbar->addWidget(m_sources);
     toolbar->addWidget(new QLabel(tr("Thresholds:"), this));
     toolbar->addWidget(m_preset);
     toolbar->addStretch();
+    toolbar->addWidget(m_saveButton);
     const auto addExport = [&](const QString &label, ExportFormat format) {
         auto *button = new QPushButton(label, this);
         connect(button, &QPushButton::clicked, this, [this, format] { exportWithDialog(format); });
@@ -99,9 +143,17 @@ BackscatterPage::BackscatterPage(BackscatterAnalyzer *analyzer, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);
     layout->addWidget(splitter, 1);
+    m_message->setObjectName(QStringLiteral("backscatterMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+    layout->addWidget(m_message);
     m_counters->setWordWrap(true);
     m_counters->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_counters);
+
+    m_sources->setLive(live);
+    connect(m_sources, &QComboBox::currentIndexChanged, this, [this] { sourceChanged(); });
 
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -113,27 +165,64 @@ BackscatterPage::BackscatterPage(BackscatterAnalyzer *analyzer, QWidget *parent)
     refresh();
 }
 
-void BackscatterPage::refresh()
+int BackscatterPage::addImportedSource(const QString &name, std::shared_ptr<BackscatterAnalyzer> analyzer)
 {
-    if (!m_analyzer) {
-        return;
+    const bool hadLive = m_sources->isLive(0);
+    const int index = m_sources->addImport(name, std::move(analyzer));
+    // Without live traffic to watch, show what was just imported.
+    if (index >= 0 && !hadLive) {
+        m_sources->setCurrentIndex(index);
     }
-    // Keep the selected attack selected across the model reset.
-    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
-    const QVariant victim =
-        selected.isEmpty() ? QVariant() : m_model->index(selected.first().row(), 0).data(Qt::UserRole);
-    const QVariant protocol =
-        selected.isEmpty() ? QVariant() : m_model->index(selected.first().row(), 1).data(Qt::UserRole);
-    const BackscatterSnapshot snapshot = m_analyzer->snapshot();
-    m_model->setSnapshot(snapshot);
-    if (victim.isValid()) {
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (m_model->index(row, 0).data(Qt::UserRole) == victim &&
-                m_model->index(row, 1).data(Qt::UserRole) == protocol) {
-                m_table->selectRow(row);
-                break;
+    return index;
+}
+
+void BackscatterPage::renameImportedSource(const BackscatterAnalyzer *analyzer, const QString &name)
+{
+    m_sources->renameImport(analyzer, name);
+}
+
+void BackscatterPage::sourceChanged()
+{
+    m_table->clearSelection();
+    m_message->hide();
+    if (const BackscatterAnalyzer *analyzer = m_sources->currentAnalyzer()) {
+        const AttackThresholds thresholds = analyzer->settings().thresholds;
+        for (int i = 0; i < m_preset->count(); ++i) {
+            if (BackscatterSettings::fromPreset(static_cast<BackscatterSettings::Preset>(i)).thresholds ==
+                thresholds) {
+                m_preset->setCurrentIndex(i);
             }
         }
+    }
+    refresh();
+}
+
+void BackscatterPage::refresh()
+{
+    BackscatterAnalyzer *analyzer = m_sources->currentAnalyzer();
+    m_preset->setEnabled(analyzer != nullptr);
+    if (!analyzer) {
+        m_model->setSnapshot({});
+        m_counters->setText(tr("No source: import captures (File › Import Captures…) to see their "
+                               "backscatter here."));
+        return;
+    }
+    // Keep the selected attacks selected across the model reset.
+    std::set<AttackKey> selected;
+    for (const AttackRecord &attack : selectedAttacks()) {
+        selected.insert(keyOf(attack));
+    }
+    const BackscatterSnapshot snapshot = analyzer->snapshot();
+    m_model->setSnapshot(snapshot);
+    if (!selected.empty()) {
+        QItemSelection selection;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (selected.count(keyOf(snapshot.attacks.at(row))) > 0) {
+                selection.select(m_model->index(row, 0),
+                                 m_model->index(row, AttackTableModel::ColumnCount - 1));
+            }
+        }
+        m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
     }
     for (size_t i = 0; i < std::size(kChartedClasses); ++i) {
         QVector<double> keys;
@@ -170,21 +259,55 @@ QString BackscatterPage::countersText() const
                        .arg(c.icmpMismatches)
                        .arg(c.vectorsEvicted + c.closedEvicted)
                        .arg(c.synSeenEvicted);
+    if (s.settings.evidence.enabled()) {
+        text += QLatin1Char('\n') + tr("Evidence: %1 KiB held of %2 KiB; %3 packets refused by that budget; "
+                                       "%4 vectors ended below the thresholds and released theirs")
+                                        .arg(c.evidenceBytes / 1024)
+                                        .arg(s.settings.evidenceMaxBytes / 1024)
+                                        .arg(c.evidenceRefused)
+                                        .arg(c.evidenceReleased);
+    }
     for (const QString &warning : s.settings.warnings()) {
         text += QLatin1Char('\n') + warning;
     }
     return text;
 }
 
+QString BackscatterPage::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+void BackscatterPage::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #c62828; font-weight: bold") : QString());
+    m_message->setVisible(!text.isEmpty());
+}
+
+QList<AttackRecord> BackscatterPage::selectedAttacks() const
+{
+    QList<AttackRecord> attacks;
+    const BackscatterSnapshot &snapshot = m_model->snapshot();
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end());
+    for (const QModelIndex &row : std::as_const(rows)) {
+        if (row.row() < snapshot.attacks.size()) {
+            attacks.append(snapshot.attacks.at(row.row()));
+        }
+    }
+    return attacks;
+}
+
 void BackscatterPage::showTimeline()
 {
     auto *bars = qobject_cast<QCPBars *>(m_timeline->plottable(0));
-    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    const QList<AttackRecord> selected = selectedAttacks();
     QVector<double> keys;
     QVector<double> values;
     const BackscatterSnapshot &snapshot = m_model->snapshot();
-    if (!selected.isEmpty() && selected.first().row() < snapshot.attacks.size()) {
-        const AttackRecord &attack = snapshot.attacks.at(selected.first().row());
+    if (!selected.isEmpty()) {
+        const AttackRecord &attack = selected.constFirst();
         for (const auto &[startNs, packets] : attack.timeline) {
             keys.append(static_cast<double>(startNs) / 1e9);
             values.append(packets);
@@ -199,8 +322,12 @@ void BackscatterPage::showTimeline()
 
 void BackscatterPage::applyPreset(int index)
 {
+    BackscatterAnalyzer *analyzer = m_sources->currentAnalyzer();
+    if (!analyzer) {
+        return;
+    }
     const auto preset = static_cast<BackscatterSettings::Preset>(index);
-    m_analyzer->setThresholds(BackscatterSettings::fromPreset(preset).thresholds);
+    analyzer->setThresholds(BackscatterSettings::fromPreset(preset).thresholds);
     refresh();
 }
 
@@ -236,8 +363,81 @@ void BackscatterPage::exportWithDialog(ExportFormat format)
     }
     QString error;
     if (!exportTo(format, path, error)) {
-        m_counters->setText(tr("Export failed: %1").arg(error));
+        showMessage(tr("Export failed: %1").arg(error), true);
     }
+}
+
+QStringList BackscatterPage::saveEvidence(const QString &target, QString &error)
+{
+    error.clear();
+    const QList<AttackRecord> attacks = selectedAttacks();
+    QStringList written;
+    QStringList problems;
+    if (attacks.isEmpty()) {
+        problems << tr("Select one or more attacks first.");
+    }
+    const bool intoDirectory = attacks.size() > 1 || QFileInfo(target).isDir();
+    for (const AttackRecord &attack : attacks) {
+        const QString path = intoDirectory ? QDir(target).filePath(EvidenceWriter::fileName(attack)) : target;
+        QString why;
+        if (EvidenceWriter::write(attack, path, why)) {
+            written << path;
+        } else {
+            problems << why;
+        }
+    }
+    error = problems.join(QLatin1Char('\n'));
+    QString text =
+        written.isEmpty() ? QString() : tr("Evidence saved: %1").arg(written.join(QStringLiteral(", ")));
+    if (!error.isEmpty()) {
+        text += (text.isEmpty() ? QString() : QStringLiteral("\n")) + error;
+    }
+    showMessage(text, !error.isEmpty());
+    return written;
+}
+
+void BackscatterPage::saveEvidenceWithDialog()
+{
+    const QList<AttackRecord> attacks = selectedAttacks();
+    if (attacks.isEmpty()) {
+        showMessage(tr("Select one or more attacks first."), true);
+        return;
+    }
+    // Say at once when nothing can be saved, rather than after a file dialog.
+    QStringList unavailable;
+    const AttackRecord *withEvidence = nullptr;
+    for (const AttackRecord &attack : attacks) {
+        const QString reason = EvidenceWriter::unavailableReason(attack);
+        if (reason.isEmpty()) {
+            withEvidence = withEvidence ? withEvidence : &attack;
+        } else {
+            unavailable << tr("%1: %2").arg(attackName(attack), reason);
+        }
+    }
+    if (!withEvidence) {
+        showMessage(
+            tr("No evidence pcap available for the selection.\n%1").arg(unavailable.join(QLatin1Char('\n'))),
+            true);
+        return;
+    }
+    auto *dialog = new QFileDialog(this);
+    dialog->setObjectName(QStringLiteral("evidenceDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (attacks.size() == 1) {
+        dialog->setWindowTitle(tr("Save evidence pcap"));
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setNameFilter(tr("Captures (*.pcap *.pcapng)"));
+        dialog->selectFile(EvidenceWriter::fileName(*withEvidence));
+    } else {
+        dialog->setWindowTitle(tr("Save evidence pcaps into a folder"));
+        dialog->setFileMode(QFileDialog::Directory);
+        dialog->setOption(QFileDialog::ShowDirsOnly);
+    }
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &target) {
+        QString error;
+        saveEvidence(target, error);
+    });
+    dialog->open();
 }
 
 } // namespace d4::ui

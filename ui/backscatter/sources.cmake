@@ -3,6 +3,10 @@
 target_sources(d4ui PRIVATE
     backscatter/attacktablemodel.h
     backscatter/backscatterpage.h
+    backscatter/backscattersourcebox.h
+    backscatter/importbackscatterlink.h
     backscatter/attacktablemodel.cpp
     backscatter/backscatterpage.cpp
+    backscatter/backscattersourcebox.cpp
+    backscatter/importbackscatterlink.cpp
 )
