@@ -102,7 +102,8 @@ void AnalyzeBackscatter::writeText(QTextStream &out) const
     if (s.settings.evidence.enabled()) {
         out << "  Evidence:             first " << s.settings.evidence.firstPackets << " and last "
             << s.settings.evidence.recentPackets << " packets per vector; " << c.evidenceBytes
-            << " bytes held, " << c.evidenceRefused << " packets refused (memory budget)\n";
+            << " bytes held, " << c.evidenceRefused << " packets refused (memory budget), "
+            << c.evidenceReclaimed << " ended attacks gave theirs to newer ones\n";
     }
     for (const QString &warning : s.settings.warnings()) {
         out << "  Note: " << warning << '\n';

@@ -260,12 +260,15 @@ QString BackscatterPage::countersText() const
                        .arg(c.vectorsEvicted + c.closedEvicted)
                        .arg(c.synSeenEvicted);
     if (s.settings.evidence.enabled()) {
-        text += QLatin1Char('\n') + tr("Evidence: %1 KiB held of %2 KiB; %3 packets refused by that budget; "
-                                       "%4 vectors ended below the thresholds and released theirs")
-                                        .arg(c.evidenceBytes / 1024)
-                                        .arg(s.settings.evidenceMaxBytes / 1024)
-                                        .arg(c.evidenceRefused)
-                                        .arg(c.evidenceReleased);
+        text +=
+            QLatin1Char('\n') +
+            tr("Evidence: %1 KiB held of %2 KiB; %3 packets refused by that budget; %4 vectors ended below "
+               "the thresholds and released theirs; %5 ended attacks gave theirs to newer ones")
+                .arg(c.evidenceBytes / 1024)
+                .arg(s.settings.evidenceMaxBytes / 1024)
+                .arg(c.evidenceRefused)
+                .arg(c.evidenceReleased)
+                .arg(c.evidenceReclaimed);
     }
     for (const QString &warning : s.settings.warnings()) {
         text += QLatin1Char('\n') + warning;

@@ -13,10 +13,20 @@ qint64 AttackEvidence::cost(const EvidencePacket &packet)
     return packet.data.size() + kPacketOverhead;
 }
 
+qint64 AttackEvidence::bytesNeeded(quint32 capturedLength, const EvidenceLimits &limits) const
+{
+    const bool toFirst = m_first.size() < limits.firstPackets;
+    if (isReleased() || (!toFirst && limits.recentPackets <= 0)) {
+        return 0;
+    }
+    const bool ringFull = !toFirst && m_recent.size() >= limits.recentPackets;
+    return capturedLength + kPacketOverhead - (ringFull ? cost(m_recent.at(m_oldestRecent)) : 0);
+}
+
 qint64 AttackEvidence::add(const capture::CapturePacket &packet, qint64 timestampNs,
                            const EvidenceLimits &limits, qint64 budgetBytes)
 {
-    if (m_isReleased) {
+    if (isReleased()) {
         ++m_released;
         return 0;
     }
@@ -58,7 +68,7 @@ qint64 AttackEvidence::add(const capture::CapturePacket &packet, qint64 timestam
     return needed - freed;
 }
 
-qint64 AttackEvidence::release()
+qint64 AttackEvidence::release(Release why)
 {
     const qint64 freed = m_bytes;
     m_released += static_cast<quint64>(keptPackets());
@@ -66,7 +76,7 @@ qint64 AttackEvidence::release()
     m_recent.clear();
     m_oldestRecent = 0;
     m_bytes = 0;
-    m_isReleased = true;
+    m_release = why;
     return freed;
 }
 

@@ -41,6 +41,14 @@ struct EvidenceLimits
 class AttackEvidence
 {
 public:
+    /** Why the kept packets were dropped after the fact. */
+    enum class Release
+    {
+        None,
+        BelowThresholds, ///< the vector ended below the thresholds in force then
+        ForNewerAttacks  ///< the budget was spent: an old, ended attack gave way to newer ones
+    };
+
     /** Memory charged per kept packet besides its bytes (list entry, array header). */
     static constexpr qint64 kPacketOverhead = 64;
 
@@ -52,8 +60,10 @@ public:
      */
     qint64 add(const capture::CapturePacket &packet, qint64 timestampNs, const EvidenceLimits &limits,
                qint64 budgetBytes);
-    /** Drops every kept packet (the vector closed below the thresholds); returns the bytes freed. */
-    qint64 release();
+    /** The change of memoryBytes() that add() would make for @p capturedLength bytes, if it fits. */
+    qint64 bytesNeeded(quint32 capturedLength, const EvidenceLimits &limits) const;
+    /** Drops every kept packet, for @p why; returns the bytes freed. Later packets are not kept. */
+    qint64 release(Release why);
 
     /** The kept packets in arrival order: the first ones, then the ring from oldest to newest. */
     QList<EvidencePacket> packets() const;
@@ -63,7 +73,8 @@ public:
     quint64 refused() const { return m_refused; }
     /** Packets offered and not kept (omitted + refused, plus every packet once released). */
     quint64 notKept() const { return m_omitted + m_refused + m_released; }
-    bool isReleased() const { return m_isReleased; }
+    bool isReleased() const { return m_release != Release::None; }
+    Release releaseReason() const { return m_release; }
     qint64 memoryBytes() const { return m_bytes; }
 
 private:
@@ -76,7 +87,7 @@ private:
     quint64 m_refused = 0;
     quint64 m_released = 0;
     qint64 m_bytes = 0;
-    bool m_isReleased = false;
+    Release m_release = Release::None;
 };
 
 } // namespace d4::analyzers::backscatter

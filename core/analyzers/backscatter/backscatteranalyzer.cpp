@@ -75,6 +75,7 @@ void BackscatterAnalyzer::reset()
     m_vectors.clear();
     m_lru.clear();
     m_closed.clear();
+    m_reclaimNext = 0;
     m_synSeen.clear();
     m_synLru.clear();
     m_perSecond.clear();
@@ -253,6 +254,7 @@ void BackscatterAnalyzer::process(const capture::CapturePacket &packet, const ca
         record.maxWindowPackets = qMax(record.maxWindowPackets, inWindow);
     }
     if (m_settings.evidence.enabled()) {
+        reclaimEvidence(record.evidence.bytesNeeded(packet.capturedLength, m_settings.evidence));
         const quint64 refusedBefore = record.evidence.refused();
         m_counters.evidenceBytes += record.evidence.add(
             packet, ts, m_settings.evidence, m_settings.evidenceMaxBytes - m_counters.evidenceBytes);
@@ -339,7 +341,7 @@ void BackscatterAnalyzer::closeVector(std::unordered_map<Key, Vector>::iterator 
         if (record.evidence.keptPackets() > 0) {
             ++m_counters.evidenceReleased;
         }
-        m_counters.evidenceBytes -= record.evidence.release();
+        m_counters.evidenceBytes -= record.evidence.release(AttackEvidence::Release::BelowThresholds);
     }
     if (m_settings.maxClosedVectors <= 0) {
         m_counters.evidenceBytes -= record.evidence.memoryBytes();
@@ -350,7 +352,22 @@ void BackscatterAnalyzer::closeVector(std::unordered_map<Key, Vector>::iterator 
     while (static_cast<qsizetype>(m_closed.size()) > m_settings.maxClosedVectors) {
         m_counters.evidenceBytes -= m_closed.front().evidence.memoryBytes();
         m_closed.pop_front();
+        m_reclaimNext = m_reclaimNext > 0 ? m_reclaimNext - 1 : 0;
         ++m_counters.closedEvicted;
+    }
+}
+
+void BackscatterAnalyzer::reclaimEvidence(qint64 needed)
+{
+    // Newer attacks matter more than ended ones: when the budget cannot take the next packet, the
+    // oldest ended attacks give their packets back, oldest first (m_closed is in closing order).
+    while (m_counters.evidenceBytes + needed > m_settings.evidenceMaxBytes &&
+           m_reclaimNext < m_closed.size()) {
+        AttackEvidence &evidence = m_closed[m_reclaimNext++].evidence;
+        if (evidence.keptPackets() > 0) {
+            m_counters.evidenceBytes -= evidence.release(AttackEvidence::Release::ForNewerAttacks);
+            ++m_counters.evidenceReclaimed;
+        }
     }
 }
 

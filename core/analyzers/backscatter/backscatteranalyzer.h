@@ -25,7 +25,8 @@ namespace d4::analyzers::backscatter {
  * evict their least recently active entries and count the evictions; it never aborts.
  *
  * Each vector keeps evidence packets (its first ones and the most recent ones, AttackEvidence) within
- * one memory budget for all vectors; a vector ending below the thresholds releases them.
+ * one memory budget for all vectors; a vector ending below the thresholds releases them, and when
+ * the budget is spent the oldest ended attacks give theirs back to newer vectors.
  *
  * Only IPv4 is aggregated (2^32 scaling); IPv6 packets are classified and counted.
  * Thread-safe: every public function locks one mutex, so live taps on several worker threads and
@@ -64,6 +65,8 @@ private:
     void process(const capture::CapturePacket &packet, const capture::DecodedPacket &decoded);
     void expireLocked(qint64 nowNs);
     void closeVector(std::unordered_map<Key, Vector>::iterator it, bool evicted);
+    /** Frees ended attacks' evidence, oldest first, until @p needed more bytes fit the budget. */
+    void reclaimEvidence(qint64 needed);
     void noteSyn(quint32 source, qint64 nowNs);
     bool synSeen(quint32 source, qint64 nowNs) const;
     AttackRecord recordOf(const Vector &vector) const;
@@ -76,6 +79,7 @@ private:
     std::unordered_map<Key, Vector> m_vectors;
     std::list<Key> m_lru; ///< most recently active first
     std::deque<AttackRecord> m_closed;
+    size_t m_reclaimNext = 0; ///< the m_closed entries before it gave their evidence back already
     std::unordered_map<quint32, std::pair<qint64, std::list<quint32>::iterator>> m_synSeen;
     std::list<quint32> m_synLru; ///< most recently seen first
     QMap<qint64, std::array<quint32, kBackscatterClassCount>> m_perSecond;

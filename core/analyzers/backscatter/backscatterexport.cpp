@@ -169,6 +169,7 @@ QJsonObject BackscatterExport::snapshotToJson(const BackscatterSnapshot &s)
         {QStringLiteral("evidence_bytes"), c.evidenceBytes},
         {QStringLiteral("evidence_refused"), static_cast<qint64>(c.evidenceRefused)},
         {QStringLiteral("evidence_released_vectors"), static_cast<qint64>(c.evidenceReleased)},
+        {QStringLiteral("evidence_reclaimed_attacks"), static_cast<qint64>(c.evidenceReclaimed)},
     };
     QJsonArray attacks;
     for (const AttackRecord &attack : s.attacks) {

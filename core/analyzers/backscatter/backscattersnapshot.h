@@ -39,9 +39,10 @@ struct BackscatterCounters
     qint64 firstNs = 0;
     qint64 lastNs = 0;
     quint64 pibsLines = 0;
-    qint64 evidenceBytes = 0;     ///< memory held by evidence packets (AttackEvidence)
-    quint64 evidenceRefused = 0;  ///< packets not kept as evidence: memory budget spent
-    quint64 evidenceReleased = 0; ///< vectors whose evidence was dropped (ended below thresholds)
+    qint64 evidenceBytes = 0;      ///< memory held by evidence packets (AttackEvidence)
+    quint64 evidenceRefused = 0;   ///< packets not kept as evidence: memory budget spent
+    quint64 evidenceReleased = 0;  ///< vectors whose evidence was dropped (ended below thresholds)
+    quint64 evidenceReclaimed = 0; ///< ended attacks whose evidence gave way to newer vectors
     QMap<int, quint64> pibsLinesByFlags;
 
     quint64 backscatter() const;

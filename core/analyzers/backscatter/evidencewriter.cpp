@@ -163,10 +163,15 @@ QString EvidenceWriter::unavailableReason(const AttackRecord &attack)
     if (!evidence.isEmpty()) {
         return {};
     }
-    if (evidence.isReleased()) {
+    if (evidence.releaseReason() == AttackEvidence::Release::BelowThresholds) {
         return QCoreApplication::translate("d4::backscatter",
                                            "its packets were released when it ended below the thresholds "
                                            "then in force");
+    }
+    if (evidence.releaseReason() == AttackEvidence::Release::ForNewerAttacks) {
+        return QCoreApplication::translate("d4::backscatter",
+                                           "its packets gave way to newer attacks when the memory budget for "
+                                           "evidence was spent");
     }
     if (evidence.refused() > 0) {
         return QCoreApplication::translate("d4::backscatter",

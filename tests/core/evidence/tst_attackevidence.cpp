@@ -193,7 +193,7 @@ private Q_SLOTS:
             evidence.add(packet, packet.timestampNs, EvidenceLimits{2, 1}, 1 << 20);
         }
         const qint64 held = evidence.memoryBytes();
-        QCOMPARE(evidence.release(), held);
+        QCOMPARE(evidence.release(AttackEvidence::Release::BelowThresholds), held);
         QVERIFY(evidence.isEmpty());
         QVERIFY(evidence.isReleased());
         QCOMPARE(evidence.memoryBytes(), 0);
@@ -292,6 +292,55 @@ private Q_SLOTS:
         QCOMPARE(s.counters.evidenceRefused, refused);
         QCOMPARE(kept + refused, s.counters.backscatter()); // every packet is one or the other
         QVERIFY(refused > 5000);
+    }
+
+    // When the budget is spent, the oldest ended attacks give their packets to newer vectors.
+    void endedAttacksGiveWayToNewerOnes()
+    {
+        BackscatterSettings settings;
+        settings.evidenceMaxBytes = 24000; // one pass of the capture fits, two do not
+        BackscatterAnalyzer analyzer(settings);
+        PacketPipeline pipeline;
+        pipeline.addSink(&analyzer);
+        const auto pass = [&](qint64 shiftNs) {
+            return CaptureFileReader::read(dataFile("backscatter-synthetic.pcap"),
+                                           [&](const CapturePacket &p) {
+                                               CapturePacket shifted = p;
+                                               shifted.timestampNs += shiftNs;
+                                               pipeline.onPacket(shifted);
+                                           })
+                .ok();
+        };
+        QVERIFY(pass(0));
+        const BackscatterSnapshot first = analyzer.snapshot();
+        analyzer.expire(first.counters.lastNs + settings.inactivityTimeoutNs + 1);
+        const BackscatterSnapshot ended = analyzer.snapshot();
+        QCOMPARE(ended.attacks.size(), 2);
+        QCOMPARE(ended.counters.evidenceReclaimed, 0ULL);
+        for (const AttackRecord &attack : ended.attacks) {
+            QCOMPARE(attack.evidence.keptPackets(), 50);
+        }
+
+        QVERIFY(pass(24LL * 3600 * 1000000000LL)); // the same traffic a day later
+        const BackscatterSnapshot s = analyzer.snapshot();
+        QCOMPARE(s.attacks.size(), 4);
+        QVERIFY(s.counters.evidenceBytes <= settings.evidenceMaxBytes);
+        QCOMPARE(s.counters.evidenceRefused, 0ULL);
+        QVERIFY(s.counters.evidenceReclaimed >= 1);
+        quint64 gaveWay = 0;
+        for (const AttackRecord &attack : s.attacks) {
+            if (attack.startNs < ended.counters.lastNs) { // the first day's attacks
+                if (attack.evidence.releaseReason() == AttackEvidence::Release::ForNewerAttacks) {
+                    ++gaveWay;
+                    QVERIFY(attack.evidence.isEmpty());
+                    QVERIFY(
+                        EvidenceWriter::unavailableReason(attack).contains(QStringLiteral("newer attacks")));
+                }
+            } else {
+                QCOMPARE(attack.evidence.keptPackets(), 50);
+            }
+        }
+        QCOMPARE(gaveWay, s.counters.evidenceReclaimed);
     }
 
     void evidenceOffKeepsNothing()
