@@ -28,12 +28,15 @@ std::optional<QByteArrayList> SilenceEvaluator::evaluate(qint64 now, QString &er
     for (const QByteArray &uuid : replies::sorted(replies::strings(monitored))) {
         const qint64 delta = m_metadata.command({"HGET", keys::monitoredSensor(uuid), keys::kFieldDeltaTime})
                                  .string.toLongLong();
-        const qint64 lastSeen =
-            m_metadata.command({"HGET", storekeys::sensorMetadata(uuid), storekeys::kFieldLastSeen})
-                .string.toLongLong();
+        const RedisValue lastSeenValue =
+            m_metadata.command({"HGET", storekeys::sensorMetadata(uuid), storekeys::kFieldLastSeen});
         const bool connected =
             replies::isTrue(m_stream.command({"SISMEMBER", storekeys::activeConnections(), uuid}));
-        if (now - lastSeen > delta || !connected) {
+        // A sensor that has just connected has no last_seen until the server's statistics are
+        // flushed (every second): it is connected, not silent.
+        const bool seen = lastSeenValue.kind == RedisValue::Kind::String && !lastSeenValue.string.isEmpty();
+        const bool tooQuiet = seen && now - lastSeenValue.string.toLongLong() > delta;
+        if (!connected || tooQuiet) {
             m_metadata.command({"SADD", keys::monitoringErrors(), uuid});
             inError.append(uuid);
         } else {

@@ -225,6 +225,15 @@ private Q_SLOTS:
         // An hour later A is too quiet as well.
         QCOMPARE(*m_silence->evaluate(QDateTime::currentSecsSinceEpoch() + 3600, error),
                  (QByteArrayList{kSensorA, kSensorB}));
+        // A sensor that has just connected, before the server has written its last_seen, is not
+        // silent; once disconnected it is.
+        const QByteArray kFresh = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
+        QVERIFY(m_actions->setMonitoring(kFresh, 30).ok);
+        m_redis.command({"SADD", keys::activeConnections(), kFresh}, kStreamDb);
+        QVERIFY(!m_silence->evaluate(QDateTime::currentSecsSinceEpoch(), error)->contains(kFresh));
+        m_redis.command({"SREM", keys::activeConnections(), kFresh}, kStreamDb);
+        QVERIFY(m_silence->evaluate(QDateTime::currentSecsSinceEpoch(), error)->contains(kFresh));
+        QVERIFY(m_actions->removeMonitoring(kFresh).ok);
         QVERIFY(m_actions->removeMonitoring(kSensorB).ok);
         QCOMPARE(members(d4::management::keys::monitoredSensors()), QByteArrayList{kSensorA});
         QVERIFY(!members(d4::management::keys::monitoringErrors()).contains(kSensorB));
