@@ -19,4 +19,5 @@ target_sources(d4core PRIVATE
     capture/capturesummary.cpp
     capture/gzipinflater.cpp
     capture/packetdecoder.cpp
+    capture/ipfragmentreassembler.h capture/ipfragmentreassembler.cpp
 )

@@ -3,6 +3,7 @@
 #include "import/dnssink.h"
 
 #include "analyzers/passivedns/dnsextractor.h"
+#include "capture/packetdecoder.h"
 
 namespace d4::import {
 
@@ -39,15 +40,23 @@ DnsSink::DnsSink(Options options)
               message(wire);
           },
           options.maxTcpFlows)
+    , m_fragments(options.fragmentLimits)
 {
 }
 
 void DnsSink::onPacket(const capture::CapturePacket &packet, const capture::DecodedPacket &decoded)
 {
     using Status = capture::DecodedPacket::Status;
-    if (decoded.status == Status::Fragment && (decoded.protocol == capture::DecodedPacket::kUdp ||
-                                               decoded.protocol == capture::DecodedPacket::kTcp)) {
-        ++m_stats.fragments; // counted, not followed: the ports are in the first fragment only
+    if (decoded.fragmented && decoded.protocol == capture::DecodedPacket::kUdp &&
+        (decoded.status == Status::Ok || decoded.status == Status::Fragment)) {
+        // Every UDP fragment, whatever its ports: only the first fragment has them.
+        ++m_stats.fragments;
+        udpFragment(packet, decoded);
+        return;
+    }
+    if (decoded.status == Status::Fragment && decoded.protocol == capture::DecodedPacket::kTcp) {
+        ++m_stats.fragments;
+        ++m_stats.tcpFragments;
         return;
     }
     if (decoded.status != Status::Ok ||
@@ -59,8 +68,7 @@ void DnsSink::onPacket(const capture::CapturePacket &packet, const capture::Deco
     if (!udp && !tcp) {
         return;
     }
-    m_seconds = packet.timestampNs / 1'000'000'000;
-    m_micros = static_cast<int>((packet.timestampNs % 1'000'000'000) / 1000);
+    setTime(packet);
     const QByteArrayView payload(packet.data + decoded.payloadOffset, decoded.payloadLength);
     if (udp) {
         ++m_stats.udpMessages;
@@ -81,6 +89,43 @@ void DnsSink::onPacket(const capture::CapturePacket &packet, const capture::Deco
     }
     m_tcp.segment(flow, decoded.tcpSequence, (decoded.tcpFlags & kSyn) != 0,
                   (decoded.tcpFlags & (kFin | kRst)) != 0, payload, packet.timestampNs);
+}
+
+void DnsSink::finish()
+{
+    m_fragments.flush();
+}
+
+void DnsSink::setTime(const capture::CapturePacket &packet)
+{
+    m_seconds = packet.timestampNs / 1'000'000'000;
+    m_micros = static_cast<int>((packet.timestampNs % 1'000'000'000) / 1000);
+}
+
+void DnsSink::udpFragment(const capture::CapturePacket &packet, const capture::DecodedPacket &decoded)
+{
+    const qint64 offset = capture::IpFragmentReassembler::ipOffset(packet.linkType, decoded.vlanTags);
+    if (offset < 0 || offset >= packet.capturedLength ||
+        (packet.data[offset] >> 4) != decoded.source.version) {
+        return; // cannot happen for a packet PacketDecoder decoded as IP
+    }
+    const QByteArrayView datagram = m_fragments.add(
+        packet.data + offset, packet.capturedLength - static_cast<quint32>(offset), packet.timestampNs);
+    if (datagram.isEmpty()) {
+        return;
+    }
+    capture::DecodedPacket whole;
+    capture::PacketDecoder::decodeIp(reinterpret_cast<const uchar *>(datagram.data()),
+                                     static_cast<quint32>(datagram.size()), 0, whole);
+    if (whole.status != capture::DecodedPacket::Status::Ok ||
+        whole.protocol != capture::DecodedPacket::kUdp ||
+        (whole.sourcePort != kDnsPort && whole.destinationPort != kDnsPort)) {
+        return;
+    }
+    setTime(packet);
+    ++m_stats.udpMessages;
+    ++m_stats.reassembled;
+    message(datagram.sliced(whole.payloadOffset, whole.payloadLength));
 }
 
 void DnsSink::message(QByteArrayView wire)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include "capture/ipfragmentreassembler.h"
 #include "capture/packetsink.h"
 #include "import/dnsaggregator.h"
 #include "import/tcpdnsreassembler.h"
@@ -12,8 +13,10 @@ namespace d4::import {
  * The passive DNS analysis of a capture: DNS messages on port 53 (either side) over UDP and TCP,
  * IPv4 and IPv6, go through passivedns::DnsExtractor (ldns) and the records are aggregated per
  * (rrname, rrtype, rdata) with first/last/count on capture time. TCP messages are reassembled per
- * flow (TcpDnsReassembler, bounded memory). Unlike passivedns, a response does not need its query
- * in the capture, and the authority section is included. Not thread-safe (one pipeline).
+ * flow (TcpDnsReassembler, bounded memory); UDP datagrams carried in IPv4 or IPv6 fragments are
+ * reassembled first (capture::IpFragmentReassembler, bounded memory and capture time). Unlike
+ * passivedns, a response does not need its query in the capture, and the authority section is
+ * included. Not thread-safe (one pipeline).
  */
 class DnsSink final : public capture::PacketSink
 {
@@ -24,7 +27,9 @@ public:
         quint64 tcpMessages = 0;
         quint64 responses = 0;     ///< messages that gave at least one record
         quint64 undecodable = 0;   ///< messages ldns could not decode
-        quint64 fragments = 0;     ///< port-53 traffic without a transport header (IP fragments)
+        quint64 fragments = 0;     ///< UDP and TCP IP fragments seen (any port: only the first has them)
+        quint64 reassembled = 0;   ///< DNS messages of UDP datagrams reassembled from fragments
+        quint64 tcpFragments = 0;  ///< TCP in IP fragments: not followed (unheard of for DNS)
         quint64 snapTruncated = 0; ///< TCP segments cut by the snap length (flow resynchronised)
     };
 
@@ -33,23 +38,33 @@ public:
         bool authority = true;
         qsizetype maxTuples = 4'000'000;
         qsizetype maxTcpFlows = 4096;
+        capture::IpFragmentReassembler::Limits fragmentLimits;
     };
 
     DnsSink();
     explicit DnsSink(Options options);
 
     void onPacket(const capture::CapturePacket &packet, const capture::DecodedPacket &decoded) override;
+    /** The end of the capture: fragments still waiting for the rest are dropped (counted). */
+    void finish();
 
     const DnsAggregator &aggregator() const noexcept { return m_aggregator; }
     const Stats &stats() const noexcept { return m_stats; }
     const TcpDnsReassembler::Stats &tcpStats() const noexcept { return m_tcp.stats(); }
+    const capture::IpFragmentReassembler::Stats &fragmentStats() const noexcept
+    {
+        return m_fragments.stats();
+    }
 
 private:
+    void setTime(const capture::CapturePacket &packet);
+    void udpFragment(const capture::CapturePacket &packet, const capture::DecodedPacket &decoded);
     void message(QByteArrayView wire);
 
     Options m_options;
     DnsAggregator m_aggregator;
     TcpDnsReassembler m_tcp;
+    capture::IpFragmentReassembler m_fragments;
     Stats m_stats;
     qint64 m_seconds = 0;
     int m_micros = 0;

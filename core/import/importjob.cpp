@@ -252,6 +252,8 @@ void ImportJob::run()
         result.backscatterPackets = snapshot.counters.backscatter();
     }
     if (m_dns) {
+        m_dns->finish();
+        reportFragments();
         result.dnsTuples = static_cast<quint64>(m_dns->aggregator().size());
         result.dnsRecords = m_dns->aggregator().records();
         storeDns();
@@ -271,6 +273,31 @@ void ImportJob::run()
     }
     result.elapsedMs = clock.elapsed();
     Q_EMIT finished(result);
+}
+
+void ImportJob::reportFragments()
+{
+    const capture::IpFragmentReassembler::Stats &stats = m_dns->fragmentStats();
+    m_result.dnsReassembled = m_dns->stats().reassembled;
+    m_result.fragmentsDropped = stats.dropped();
+    if (stats.dropped() == 0) {
+        return;
+    }
+    QStringList reasons;
+    for (int i = 0; i < capture::IpFragmentReassembler::kDropCount; ++i) {
+        if (stats.drops[i] > 0) {
+            reasons.append(QStringLiteral("%1 %2")
+                               .arg(stats.drops[i])
+                               .arg(QLatin1String(capture::IpFragmentReassembler::dropKey(
+                                   static_cast<capture::IpFragmentReassembler::Drop>(i)))));
+        }
+    }
+    const QString text = tr("IP fragments: %1 datagrams reassembled, %2 not (%3)")
+                             .arg(stats.datagrams)
+                             .arg(stats.dropped())
+                             .arg(reasons.join(QStringLiteral(", ")));
+    m_result.warnings.append(text);
+    Q_EMIT warning(text);
 }
 
 void ImportJob::storeDns()

@@ -80,6 +80,8 @@ Q_SIGNALS:
 
 private:
     void storeDns();
+    /** A warning naming why IP fragments were dropped (UDP DNS over fragments), when any were. */
+    void reportFragments();
 
     QStringList m_paths;
     ImportOptions m_options;

@@ -29,6 +29,8 @@ struct ImportResult
     quint64 outOfOrder = 0; ///< packets earlier than the previous one in the merged stream
     quint64 dnsTuples = 0;
     quint64 dnsRecords = 0;
+    quint64 dnsReassembled = 0;   ///< DNS messages rebuilt from IP fragments
+    quint64 fragmentsDropped = 0; ///< fragments or fragmented datagrams not reassembled (see warnings)
     quint64 attacks = 0;
     quint64 backscatterPackets = 0;
     qint64 pdnsRecordsWritten = -1; ///< -1 when no store was configured

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-FileCopyrightText: D4 Console contributors
+// DnsSink on a real capture of DNS responses carried in IPv4 and IPv6 fragments
+// (tests/data/fragments/dns-fragments.pcap, see its README): in order, reordered and duplicated
+// fragments give every record; a conflicting overlap and a missing fragment give none, counted.
+
+#include <QSet>
+#include <QTest>
+
+#include "analyzers/passivedns/rrtypes.h"
+#include "capture/capturefilereader.h"
+#include "capture/packetpipeline.h"
+#include "import/dnssink.h"
+#include "testenvironment.h"
+
+using namespace d4;
+using Drop = capture::IpFragmentReassembler::Drop;
+
+namespace {
+
+/** rrname -> rrtype mnemonic -> number of distinct rdata. */
+QMap<QByteArray, QMap<QByteArray, int>> byName(const QList<import::DnsTuple> &tuples)
+{
+    QMap<QByteArray, QMap<QByteArray, int>> out;
+    for (const import::DnsTuple &tuple : tuples) {
+        if (!tuple.error) {
+            ++out[tuple.rrname][passivedns::RrTypes::displayName(tuple.rrtype)];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+class TestDnsFragments : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fragmentedResponsesAreReassembled()
+    {
+        import::DnsSink sink;
+        capture::PacketPipeline pipeline;
+        pipeline.addSink(&sink);
+        const capture::CaptureSummary summary = capture::CaptureFileReader::read(
+            test::testDataPath(QStringLiteral("fragments/dns-fragments.pcap")),
+            [&](const capture::CapturePacket &packet) { pipeline.onPacket(packet); });
+        QVERIFY(summary.ok());
+        QCOMPARE(summary.packets, 28u);
+        sink.finish();
+
+        const auto names = byName(sink.aggregator().tuples());
+        QCOMPARE(names.value("big4.example.com").value("TXT"), 40);  // IPv4, in order
+        QCOMPARE(names.value("big6.example.net").value("AAAA"), 30); // IPv6 fragment header
+        QCOMPARE(names.value("big6.example.net").value("TXT"), 30);
+        QCOMPARE(names.value("reordered.example.org").value("TXT"), 40);  // last, first, middle
+        QCOMPARE(names.value("duplicated.example.org").value("TXT"), 40); // middle twice
+        QVERIFY(!names.contains("overlap.example.org"));                  // conflicting overlap
+        QVERIFY(!names.contains("incomplete.example.org"));               // middle missing
+        QCOMPARE(names.size(), 4);
+        for (const import::DnsTuple &tuple : sink.aggregator().tuples()) {
+            QCOMPARE(tuple.first, 1700000000);
+            QCOMPARE(tuple.count, 1);
+        }
+        QVERIFY(sink.aggregator().tuples().constFirst().rdata.startsWith("\"record 00 xxx"));
+
+        const import::DnsSink::Stats &stats = sink.stats();
+        QCOMPARE(stats.fragments, 22u); // 18 IPv4 + 4 IPv6 frames
+        QCOMPARE(stats.reassembled, 4u);
+        QCOMPARE(stats.udpMessages, 6u + 4u); // the queries fit one frame each
+        QCOMPARE(stats.undecodable, 0u);
+        QCOMPARE(stats.tcpFragments, 0u);
+
+        const capture::IpFragmentReassembler::Stats &fragments = sink.fragmentStats();
+        QCOMPARE(fragments.fragments, 22u);
+        QCOMPARE(fragments.datagrams, 5u); // and one to port 5000, not DNS
+        QCOMPARE(fragments.duplicates, 1u);
+        QCOMPARE(fragments.drops[static_cast<int>(Drop::Overlap)], 1u);
+        // The incomplete response, and the overlap's last fragment arriving after its datagram was dropped.
+        QCOMPARE(fragments.drops[static_cast<int>(Drop::Unfinished)], 2u);
+        QCOMPARE(fragments.dropped(), 3u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDnsFragments)
+#include "tst_dnsfragments.moc"
