@@ -29,70 +29,105 @@ CaptureReplay::CaptureReplay(const ImportOptions &options)
 {
 }
 
+QList<QPair<quint32, quint64>> CaptureReplay::linkTypes() const
+{
+    QList<QPair<quint32, quint64>> out;
+    for (const Stream &stream : m_streams) {
+        out.append({stream.linkType, stream.packets});
+    }
+    return out;
+}
+
+CaptureReplay::Stream *CaptureReplay::open(quint32 linkType)
+{
+    if (m_streams.empty()) {
+        m_started = QDateTime::currentDateTime();
+    }
+    const QString dir = m_options.replayDirectory + QLatin1Char('/') +
+                        QString::fromLatin1(m_options.replaySensorUuid) + QStringLiteral("/1/") +
+                        workers::RotatingFile::datePath(m_started);
+    if (!QDir().mkpath(dir)) {
+        m_error = QStringLiteral("cannot create %1").arg(dir);
+        return nullptr;
+    }
+    QString name = workers::RotatingFile::baseName(m_options.replaySensorUuid, m_started);
+    if (!m_streams.empty()) {
+        name += QStringLiteral("-linktype-%1").arg(linkType);
+    }
+    auto file = std::make_unique<QFile>(dir + QLatin1Char('/') + name + QStringLiteral(".cap"));
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        m_error = file->errorString();
+        return nullptr;
+    }
+    QByteArray header;
+    put<quint32>(header, 0xa1b2c3d4U);
+    put<quint16>(header, 2);
+    put<quint16>(header, 4);
+    put<qint32>(header, 0);
+    put<quint32>(header, 0);
+    put<quint32>(header, 262144);
+    put<quint32>(header, linkType);
+    if (file->write(header) != header.size()) {
+        m_error = file->errorString();
+        return nullptr;
+    }
+    m_streams.push_back(Stream{linkType, std::move(file), 0});
+    return &m_streams.back();
+}
+
 bool CaptureReplay::write(const capture::CapturePacket &packet)
 {
     if (m_failed) {
         return false;
     }
+    Stream *stream = nullptr;
+    for (Stream &candidate : m_streams) {
+        if (candidate.linkType == packet.linkType) {
+            stream = &candidate;
+            break;
+        }
+    }
+    if (!stream) {
+        stream = open(packet.linkType);
+        if (!stream) {
+            m_failed = true;
+            return false;
+        }
+    }
     QByteArray bytes;
-    if (!m_file.isOpen()) {
-        const QDateTime now = QDateTime::currentDateTime();
-        const QString dir = m_options.replayDirectory + QLatin1Char('/') +
-                            QString::fromLatin1(m_options.replaySensorUuid) + QStringLiteral("/1/") +
-                            workers::RotatingFile::datePath(now);
-        if (!QDir().mkpath(dir)) {
-            m_error = QStringLiteral("cannot create %1").arg(dir);
-            m_failed = true;
-            return false;
-        }
-        m_file.setFileName(dir + QLatin1Char('/') +
-                           workers::RotatingFile::baseName(m_options.replaySensorUuid, now) +
-                           QStringLiteral(".cap"));
-        if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            m_error = m_file.errorString();
-            m_failed = true;
-            return false;
-        }
-        m_linkType = packet.linkType;
-        put<quint32>(bytes, 0xa1b2c3d4U);
-        put<quint16>(bytes, 2);
-        put<quint16>(bytes, 4);
-        put<qint32>(bytes, 0);
-        put<quint32>(bytes, 0);
-        put<quint32>(bytes, 262144);
-        put<quint32>(bytes, m_linkType);
-    }
-    if (packet.linkType != m_linkType) {
-        ++m_skipped;
-        return true;
-    }
+    bytes.reserve(16 + static_cast<qsizetype>(packet.capturedLength));
     const qint64 ns = packet.timestampNs;
     put<quint32>(bytes, static_cast<quint32>(ns / 1'000'000'000));
     put<quint32>(bytes, static_cast<quint32>((ns % 1'000'000'000) / 1000));
     put<quint32>(bytes, packet.capturedLength);
     put<quint32>(bytes, packet.originalLength);
     bytes.append(reinterpret_cast<const char *>(packet.data), packet.capturedLength);
-    if (m_file.write(bytes) != bytes.size()) {
-        m_error = m_file.errorString();
+    if (stream->file->write(bytes) != bytes.size()) {
+        m_error = stream->file->errorString();
         m_failed = true;
         return false;
     }
+    ++stream->packets;
     ++m_written;
     return true;
 }
 
-QString CaptureReplay::finish()
+QStringList CaptureReplay::finish()
 {
-    if (!m_file.isOpen()) {
-        return {};
+    QStringList compressed;
+    for (Stream &stream : m_streams) {
+        stream.file->close();
+        if (m_failed) {
+            continue;
+        }
+        const QString path = workers::GzipCompressor::compress(stream.file->fileName(), m_error);
+        if (path.isEmpty()) {
+            m_failed = true;
+            continue;
+        }
+        compressed.append(path);
     }
-    const QString path = m_file.fileName();
-    m_file.close();
-    if (m_failed) {
-        return {};
-    }
-    const QString compressed = workers::GzipCompressor::compress(path, m_error);
-    if (compressed.isEmpty()) {
+    if (m_failed || compressed.isEmpty()) {
         return {};
     }
     if (!m_options.metadataStore || !m_options.analyzerStore) {
@@ -101,7 +136,11 @@ QString CaptureReplay::finish()
     }
     workers::AnalyzerQueues queues(*m_options.metadataStore, *m_options.analyzerStore,
                                    m_options.analyzerQueueMaxSize);
-    if (!queues.push(m_options.replaySensorUuid, "1", false, {QFile::encodeName(compressed)})) {
+    QList<QByteArray> items;
+    for (const QString &path : std::as_const(compressed)) {
+        items.append(QFile::encodeName(path));
+    }
+    if (!queues.push(m_options.replaySensorUuid, "1", false, items)) {
         m_error = queues.errorString();
         return {};
     }

@@ -2,8 +2,13 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <memory>
+#include <vector>
+
+#include <QDateTime>
 #include <QFile>
 #include <QString>
+#include <QStringList>
 
 #include "capture/capturepacket.h"
 #include "import/importoptions.h"
@@ -12,32 +17,48 @@ namespace d4::import {
 
 /**
  * Replays imported packets into the type-1 analyzer queues of a sensor, as the type-1 worker
- * (workers::PcapWorker) would have: a libpcap file (µs, the link type of the first packet) at
+ * (workers::PcapWorker) would have: a libpcap file (µs) at
  * `<dir>/<uuid>/1/YYYY/MM/DD/<uuid>-YYYY-MM-DD-HHMMSS.cap`, gzipped when finished, and its path
- * LPUSHed to analyzer:1:<queue> by workers::AnalyzerQueues. Packets of another link type cannot
- * share the file and are counted in skipped(). Not thread-safe.
+ * LPUSHed to analyzer:1:<queue> by workers::AnalyzerQueues.
+ *
+ * A libpcap file has one link type, and a type-1 consumer reads it with that one: packets of a
+ * multi-interface pcapng or of merged files with several link types go to one file per link
+ * type, in capture-time order within each; the files after the first are named
+ * `...-HHMMSS-linktype-<N>.cap`. All are queued together at finish(). Not thread-safe.
  */
 class CaptureReplay final
 {
 public:
     explicit CaptureReplay(const ImportOptions &options);
 
-    /** Appends @p packet (opens the file on the first one). False with errorString() on I/O error. */
+    /**
+     * Appends @p packet to the file of its link type (opened on its first packet). False with
+     * errorString() on I/O error; nothing more is written then.
+     */
     bool write(const capture::CapturePacket &packet);
     /**
-     * Closes, gzips and queues the file. Returns the .gz path, or empty (errorString(), or no packet).
+     * Closes, gzips and queues the files. Returns the .gz paths in the order the link types first
+     * appeared, or none (errorString(), or no packet); nothing is queued on an error.
      */
-    QString finish();
+    QStringList finish();
     quint64 written() const noexcept { return m_written; }
-    quint64 skipped() const noexcept { return m_skipped; }
+    /** The link types seen, in order of their first packet, with the packets of each. */
+    QList<QPair<quint32, quint64>> linkTypes() const;
     QString errorString() const { return m_error; }
 
 private:
+    struct Stream
+    {
+        quint32 linkType = 0;
+        std::unique_ptr<QFile> file;
+        quint64 packets = 0;
+    };
+    Stream *open(quint32 linkType);
+
     ImportOptions m_options;
-    QFile m_file;
-    quint32 m_linkType = 0;
+    std::vector<Stream> m_streams;
+    QDateTime m_started;
     quint64 m_written = 0;
-    quint64 m_skipped = 0;
     bool m_failed = false;
     QString m_error;
 };

@@ -259,14 +259,19 @@ void ImportJob::run()
         storeDns();
     }
     if (replay) {
-        result.replayPath = replay->finish();
-        if (result.replayPath.isEmpty() && replay->written() > 0) {
+        result.replayPaths = replay->finish();
+        if (result.replayPaths.isEmpty() && replay->written() > 0) {
             const QString text = tr("Replay failed: %1").arg(replay->errorString());
             result.warnings.append(text);
             Q_EMIT warning(text);
-        } else if (replay->skipped() > 0) {
-            const QString text =
-                tr("Replay: %1 packets of another link type were not replayed").arg(replay->skipped());
+        } else if (replay->linkTypes().size() > 1) {
+            // Not an error, but the analyst expected one file: say why there are several.
+            QStringList counts;
+            for (const auto &[linkType, packets] : replay->linkTypes()) {
+                counts.append(tr("link type %1: %2 packets").arg(linkType).arg(packets));
+            }
+            const QString text = tr("Replay: one file per link type, since a pcap file has only one (%1)")
+                                     .arg(counts.join(QStringLiteral(", ")));
             result.warnings.append(text);
             Q_EMIT warning(text);
         }

@@ -34,7 +34,7 @@ struct ImportResult
     quint64 attacks = 0;
     quint64 backscatterPackets = 0;
     qint64 pdnsRecordsWritten = -1; ///< -1 when no store was configured
-    QString replayPath;             ///< the .cap.gz queued, when replaying
+    QStringList replayPaths;        ///< the .cap.gz files queued when replaying, one per link type
 
     /** A short readable summary ("3 files, 12,345 packets in 1.2 s..."). */
     QString text() const;

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -262,15 +263,83 @@ private Q_SLOTS:
         options.analyzerStore = redis.endpoint(2);
         const QString input = test::testDataPath(QStringLiteral("pcap/backscatter-synthetic.pcap"));
         const ImportResult result = runJob({input}, options);
-        QVERIFY2(!result.replayPath.isEmpty(), qPrintable(result.warnings.join(QLatin1Char('\n'))));
-        QVERIFY(result.replayPath.endsWith(QStringLiteral(".cap.gz")));
-        QVERIFY(result.replayPath.contains(QString::fromLatin1(sensor) + QStringLiteral("/1/")));
+        QCOMPARE(result.replayPaths.size(), 1);
+        const QString replayed = result.replayPaths.constFirst();
+        QVERIFY2(replayed.endsWith(QStringLiteral(".cap.gz")),
+                 qPrintable(result.warnings.join(QLatin1Char('\n'))));
+        QVERIFY(replayed.contains(QString::fromLatin1(sensor) + QStringLiteral("/1/")));
+        QVERIFY(result.warnings.isEmpty());
         const test::RedisReply queued = redis.command({"RPOP", store::keys::analyzerList("1", queue)}, 2);
-        QCOMPARE(queued.string, QFile::encodeName(result.replayPath));
+        QCOMPARE(queued.string, QFile::encodeName(replayed));
         // The replayed file holds the same packets.
-        const ImportResult again = runJob({result.replayPath});
+        const ImportResult again = runJob({replayed});
         QCOMPARE(again.packets, result.packets);
         QCOMPARE(again.backscatterPackets, result.backscatterPackets);
+    }
+
+    void replayWritesOneFilePerLinkType()
+    {
+        // Linux cooked (113) and Ethernet (1) merged: a pcap file can hold only one of them.
+        test::RedisServerFixture redis;
+        D4_START_REDIS(redis);
+        const QByteArray sensor = "fedcba9876543210fedcba9876543210";
+        const QByteArray queue = "bbbbbbbb-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+        redis.command({"SADD", store::keys::analyzerQueuesOfType(1), queue}, 3);
+        ImportOptions options;
+        options.replaySensorUuid = sensor;
+        options.replayDirectory = m_dir.filePath(QStringLiteral("replay-linktypes"));
+        options.metadataStore = redis.endpoint(3);
+        options.analyzerStore = redis.endpoint(2);
+        const QString sll = test::testDataPath(QStringLiteral("pcap/tcp-handshake-nano.pcap"));
+        const QString ethernet = test::testDataPath(QStringLiteral("pdns/dns_udp.pcap"));
+        const ImportResult result = runJob({ethernet, sll}, options);
+        QCOMPARE(result.files.size(), 2);
+        quint64 sllPackets = 0;
+        quint64 ethernetPackets = 0;
+        for (const capture::CaptureSummary &file : result.files) {
+            (file.path == sll ? sllPackets : ethernetPackets) = file.packets;
+        }
+        QCOMPARE(sllPackets, 3u);
+        QVERIFY(ethernetPackets > 0);
+
+        QCOMPARE(result.replayPaths.size(), 2);
+        QCOMPARE(result.warnings.size(), 1);
+        QVERIFY2(result.warnings[0].contains(QStringLiteral("one file per link type")),
+                 qPrintable(result.warnings[0]));
+        QVERIFY(!result.replayPaths[0].contains(QStringLiteral("-linktype-")));
+
+        // Both are queued, in order, and each holds exactly the packets of its link type.
+        QSet<quint32> seen;
+        quint64 total = 0;
+        for (const QString &path : result.replayPaths) {
+            const test::RedisReply queued = redis.command({"RPOP", store::keys::analyzerList("1", queue)}, 2);
+            QCOMPARE(queued.string, QFile::encodeName(path));
+            const ImportResult again = runJob({path});
+            QCOMPARE(again.files.size(), 1);
+            const QList<quint32> linkTypes = again.files[0].linkTypes();
+            QCOMPARE(linkTypes.size(), 1);
+            seen.insert(linkTypes[0]);
+            if (path != result.replayPaths.constFirst()) {
+                QVERIFY(path.endsWith(QStringLiteral("-linktype-%1.cap.gz").arg(linkTypes[0])));
+            }
+            QCOMPARE(again.files[0].packets, linkTypes[0] == 113 ? sllPackets : ethernetPackets);
+            total += again.packets;
+        }
+        QCOMPARE(seen, (QSet<quint32>{1, 113}));
+        QCOMPARE(total, result.packets);
+        QCOMPARE(redis.command({"LLEN", store::keys::analyzerList("1", queue)}, 2).integer, 0);
+    }
+
+    void fragmentedDnsIsReassembledAndDropsAreWarned()
+    {
+        const ImportResult result =
+            runJob({test::testDataPath(QStringLiteral("fragments/dns-fragments.pcap"))});
+        QCOMPARE(result.dnsReassembled, 4u);
+        QCOMPARE(result.fragmentsDropped, 3u);
+        QCOMPARE(result.dnsTuples, 40u + 60u + 40u + 40u);
+        QCOMPARE(result.warnings.size(), 1);
+        QCOMPARE(result.warnings[0],
+                 QStringLiteral("IP fragments: 5 datagrams reassembled, 3 not (1 overlap, 2 unfinished)"));
     }
 };
 
