@@ -16,6 +16,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QUrl>
@@ -115,6 +116,37 @@ private Q_SLOTS:
                  qPrintable(summary));
         QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("importCancel"))->isEnabled());
         QVERIFY(!controller.isRunning());
+    }
+
+    void fragmentedDnsAndTheNextImportReleasesTheLastOffTheGuiThread()
+    {
+        ImportController controller;
+        ImportPage page(&controller);
+        page.show();
+        QSignalSpy finished(&controller, &ImportController::importFinished);
+        const QString fragments = test::testDataPath(QStringLiteral("fragments/dns-fragments.pcap"));
+        QVERIFY(controller.importPaths({fragments}));
+        QVERIFY(finished.wait(30000));
+        // The records of the responses carried in IP fragments are listed, and the drops are warned.
+        auto *dns = page.findChild<QTableWidget *>(QStringLiteral("importDns"));
+        QCOMPARE(dns->rowCount(), 180);
+        auto *warnings = page.findChild<QListWidget *>(QStringLiteral("importWarnings"));
+        QCOMPARE(warnings->count(), 1);
+        QVERIFY2(warnings->item(0)->text().contains(QStringLiteral("1 overlap, 2 unfinished")),
+                 qPrintable(warnings->item(0)->text()));
+
+        // Freeing a large import's results takes seconds: the next import must not do it on the GUI
+        // thread.
+        QThread *deletedOn = nullptr;
+        connect(
+            controller.job(), &QObject::destroyed, this, [&] { deletedOn = QThread::currentThread(); },
+            Qt::DirectConnection);
+        QVERIFY(controller.importPaths({test::testDataPath(QStringLiteral("pdns/dns_udp.pcap"))}));
+        QVERIFY(finished.wait(30000));
+        QTRY_VERIFY(deletedOn != nullptr);
+        QVERIFY(deletedOn != QThread::currentThread());
+        QCOMPARE(dns->rowCount(), 4);
+        QCOMPARE(warnings->count(), 0);
     }
 
     void dragWithoutFilesIsNotAccepted()

@@ -3,6 +3,7 @@
 #include "import/importcontroller.h"
 
 #include <QMimeData>
+#include <QThreadPool>
 #include <QUrl>
 
 namespace d4::ui {
@@ -58,7 +59,7 @@ bool ImportController::importPaths(const QStringList &paths)
         Q_EMIT rejected(tr("Nothing to import."));
         return false;
     }
-    m_job.reset(); // the previous job has finished; its thread is joined here
+    releaseJob();
     m_job = std::make_unique<import::ImportJob>(paths, m_options);
     import::ImportJob *job = m_job.get();
     connect(job, &import::ImportJob::started, this, &ImportController::importStarted);
@@ -74,6 +75,21 @@ bool ImportController::importPaths(const QStringList &paths)
     Q_EMIT importRequested(paths);
     job->start();
     return true;
+}
+
+void ImportController::releaseJob()
+{
+    if (!m_job) {
+        return;
+    }
+    // The previous job has finished. Freeing its results (millions of DNS tuples after a large
+    // capture) takes more than a second: it is done on a pool thread, not on the GUI thread. The
+    // job's thread has ended, nothing is connected to it any more and no event is addressed to it,
+    // so deleting it elsewhere is safe.
+    // (A raw pointer, not a shared one: the last reference must not be dropped here by a race.)
+    m_job->disconnect(this);
+    import::ImportJob *previous = m_job.release();
+    QThreadPool::globalInstance()->start([previous] { delete previous; });
 }
 
 void ImportController::cancel()

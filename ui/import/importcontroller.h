@@ -39,39 +39,40 @@ public:
 
     bool isRunning() const;
     /** The current or last job (nullptr before the first import). */
-    import::ImportJob *job() const { return m_job.get();
-}
-/** The last job's backscatter analyzer (thread-safe; live while importing). */
-std::shared_ptr<analyzers::backscatter::BackscatterAnalyzer>
-backscatter() const;
+    d4::import::ImportJob *job() const { return m_job.get(); }
+    /** The last job's backscatter analyzer (thread-safe; live while importing). */
+    std::shared_ptr<analyzers::backscatter::BackscatterAnalyzer> backscatter() const;
 
 public Q_SLOTS:
-/**
- * Starts importing @p paths (files and folders). False, with rejected(), when an import is
- * already running or @p paths is empty.
- */
-bool importPaths(const QStringList &paths);
-bool importMimeData(const QMimeData *mime);
-/** Cancels the running import; its partial results are kept. */
-void cancel();
+    /**
+     * Starts importing @p paths (files and folders). False, with rejected(), when an import is
+     * already running or @p paths is empty.
+     */
+    bool importPaths(const QStringList &paths);
+    bool importMimeData(const QMimeData *mime);
+    /** Cancels the running import; its partial results are kept. */
+    void cancel();
 
 Q_SIGNALS:
-/** Emitted by importPaths() itself, before the job starts: a new import begins. */
-void importRequested(const QStringList &paths);
-/** The job accepted @p files (after content checks). */
-void importStarted(const QStringList &files);
-void progress(const d4::import::ImportProgress &progress);
-void fileRefused(const QString &path, const QString &reason);
-void fileFinished(const d4::capture::CaptureSummary &summary);
-void warning(const QString &text);
-void importFinished(const d4::import::ImportResult &result);
-/** importPaths() refused to start (already running, nothing to import). */
-void rejected(const QString &reason);
+    /** Emitted by importPaths() itself, before the job starts: a new import begins. */
+    void importRequested(const QStringList &paths);
+    /** The job accepted @p files (after content checks). */
+    void importStarted(const QStringList &files);
+    void progress(const d4::import::ImportProgress &progress);
+    void fileRefused(const QString &path, const QString &reason);
+    void fileFinished(const d4::capture::CaptureSummary &summary);
+    void warning(const QString &text);
+    void importFinished(const d4::import::ImportResult &result);
+    /** importPaths() refused to start (already running, nothing to import). */
+    void rejected(const QString &reason);
 
 private:
-import::ImportOptions m_options;
-std::unique_ptr<import::ImportJob> m_job;
-bool m_running = false;
-}; // namespace d4::ui
+    /** Deletes the finished previous job off the GUI thread. */
+    void releaseJob();
+
+    d4::import::ImportOptions m_options;
+    std::unique_ptr<import::ImportJob> m_job;
+    bool m_running = false;
+};
 
 } // namespace d4::ui
