@@ -48,8 +48,10 @@ void DnsSink::onPacket(const capture::CapturePacket &packet, const capture::Deco
 {
     using Status = capture::DecodedPacket::Status;
     if (decoded.fragmented && decoded.protocol == capture::DecodedPacket::kUdp &&
-        (decoded.status == Status::Ok || decoded.status == Status::Fragment)) {
-        // Every UDP fragment, whatever its ports: only the first fragment has them.
+        (decoded.status == Status::Ok || decoded.status == Status::Fragment ||
+         decoded.status == Status::TruncatedTransport)) {
+        // Every UDP fragment, whatever its ports: only the first fragment has them. A first fragment
+        // too short for the UDP header is given too, so that its drop is counted with its reason.
         ++m_stats.fragments;
         udpFragment(packet, decoded);
         return;

@@ -12,16 +12,23 @@
 
 #include <cstdio>
 
-#include <QApplication>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
 
-#include "import/importcontroller.h"
 #include "import/importjob.h"
+
+#ifdef D4_BENCH_IMPORT_GUI
+#include <QApplication>
+
+#include "import/importcontroller.h"
 #include "import/importpage.h"
+#endif
 
 namespace {
+
+#ifdef D4_BENCH_IMPORT_GUI
 
 /** The GUI thread's longest pause, per phase of an import. */
 class StallProbe final
@@ -127,6 +134,8 @@ int runGui(const QStringList &files)
     return result.refused.isEmpty() ? 0 : 1;
 }
 
+#endif // D4_BENCH_IMPORT_GUI
+
 int runJob(const QStringList &files)
 {
     d4::import::ImportJob job(files, {});
@@ -161,9 +170,14 @@ int main(int argc, char **argv)
 {
     const bool gui = argc > 1 && qstrcmp(argv[1], "--gui") == 0;
     if (gui) {
+#ifdef D4_BENCH_IMPORT_GUI
         QApplication app(argc, argv);
         QStringList files = QCoreApplication::arguments().mid(2);
         return files.isEmpty() ? 2 : runGui(files);
+#else
+        std::printf("bench_import: built without the GUI (D4_BUILD_GUI=OFF)\n");
+        return 2;
+#endif
     }
     QCoreApplication app(argc, argv);
     QStringList files = QCoreApplication::arguments().mid(1);

@@ -80,6 +80,37 @@ private Q_SLOTS:
         QCOMPARE(fragments.drops[static_cast<int>(Drop::Unfinished)], 2u);
         QCOMPARE(fragments.dropped(), 3u);
     }
+
+    void snapTruncatedFirstFragmentIsDroppedWithItsReason()
+    {
+        // The first fragment of big4.example.com's response cut after 4 bytes of UDP header, as a
+        // 38-byte snap length would: the datagram is dropped as truncated, its other fragments
+        // never complete.
+        import::DnsSink sink;
+        capture::PacketPipeline pipeline;
+        pipeline.addSink(&sink);
+        int index = 0;
+        const capture::CaptureSummary summary = capture::CaptureFileReader::read(
+            test::testDataPath(QStringLiteral("fragments/dns-fragments.pcap")),
+            [&](const capture::CapturePacket &packet) {
+                capture::CapturePacket copy = packet;
+                if (index++ == 1) {
+                    copy.capturedLength = 14 + 20 + 4;
+                }
+                pipeline.onPacket(copy);
+            });
+        QVERIFY(summary.ok());
+        sink.finish();
+        const auto names = byName(sink.aggregator().tuples());
+        QVERIFY(!names.contains("big4.example.com"));
+        QCOMPARE(names.size(), 3);
+        QCOMPARE(sink.stats().fragments, 22u);
+        QCOMPARE(sink.stats().reassembled, 3u);
+        const capture::IpFragmentReassembler::Stats &fragments = sink.fragmentStats();
+        QCOMPARE(fragments.drops[static_cast<int>(Drop::Truncated)], 1u);
+        QCOMPARE(fragments.drops[static_cast<int>(Drop::Unfinished)], 3u); // big4's other two, as one
+        QCOMPARE(fragments.dropped(), 5u);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDnsFragments)
