@@ -126,12 +126,46 @@
 DDoS inference (Corsaro thresholds by default) and the passive DNS records of the DNS
 responses (&quot;passive_dns&quot; in JSON). Files are processed in first-packet order.
 
-Exit codes: 0 every file read (warnings allowed), 1 a file was rejected, 2 bad command line.</source>
-        <translation>Analysiert Capture-Dateien (pcap, pcapng, gzip-komprimiert oder nicht) wie capinfos, dazu die Backscatter-
-DDoS-Erkennung (standardmäßig Corsaro-Schwellenwerte) und die Passives-DNS-Einträge der DNS-
+Each attack keeps evidence packets (its first and its most recent backscatter packets);
+--evidence-dir writes them as one pcap per attack, named victim-protocol-start.pcap, and
+the report names the files.
+
+Exit codes: 0 every file read (warnings allowed), 1 a file was rejected or an evidence file
+could not be written, 2 bad command line.</source>
+        <translation>Analysiert Capture-Dateien (pcap, pcapng, gzip-komprimiert oder nicht) wie capinfos, dazu Backscatter-
+DDoS-Erkennung (standardmäßig Corsaro-Schwellen) und die Passive-DNS-Einträge der DNS-
 Antworten („passive_dns“ in JSON). Die Dateien werden in der Reihenfolge ihres ersten Pakets verarbeitet.
 
-Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgelehnt, 2 ungültige Befehlszeile.</translation>
+Jeder Angriff behält Beweispakete (seine ersten und seine neuesten Backscatter-Pakete);
+--evidence-dir schreibt sie als ein pcap pro Angriff, benannt opfer-protokoll-beginn.pcap, und
+der Bericht nennt die Dateien.
+
+Exit-Codes: 0 alle Dateien gelesen (Warnungen erlaubt), 1 eine Datei abgelehnt oder eine Beweisdatei
+nicht schreibbar, 2 ungültige Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>Write each attack&apos;s evidence packets as a pcap into &lt;dir&gt;.</source>
+        <translation>Die Beweispakete jedes Angriffs als pcap in &lt;dir&gt; schreiben.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>Verz</translation>
+    </message>
+    <message>
+        <source>Evidence: keep the first &lt;n&gt; packets of each attack (default 25; 0 with --evidence-recent 0: none).</source>
+        <translation>Beweise: die ersten &lt;n&gt; Pakete jedes Angriffs behalten (Standard 25; 0 mit --evidence-recent 0: keine).</translation>
+    </message>
+    <message>
+        <source>Evidence: also keep the &lt;n&gt; most recent packets (default 25).</source>
+        <translation>Beweise: auch die &lt;n&gt; neuesten Pakete behalten (Standard 25).</translation>
+    </message>
+    <message>
+        <source>at most %1 evidence packets</source>
+        <translation>höchstens %1 Beweispakete</translation>
+    </message>
+    <message>
+        <source>--evidence-dir needs evidence packets</source>
+        <translation>--evidence-dir braucht Beweispakete</translation>
     </message>
 </context>
 <context>
@@ -195,6 +229,30 @@ Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgeleh
     <message>
         <source>Only %1 monitored addresses (fewer than a /16): estimated rates are very uncertain.</source>
         <translation>Nur %1 überwachte Adressen (weniger als ein /16): Die geschätzten Raten sind sehr unsicher.</translation>
+    </message>
+    <message>
+        <source>its packets were released when it ended below the thresholds then in force</source>
+        <translation>seine Pakete wurden freigegeben, als er unter den damals geltenden Schwellen endete</translation>
+    </message>
+    <message>
+        <source>its packets gave way to newer attacks when the memory budget for evidence was spent</source>
+        <translation>seine Pakete wichen neueren Angriffen, als das Speicherbudget für Beweise erschöpft war</translation>
+    </message>
+    <message>
+        <source>the memory budget for evidence was spent when its packets came</source>
+        <translation>das Speicherbudget für Beweise war erschöpft, als seine Pakete kamen</translation>
+    </message>
+    <message>
+        <source>no packets were kept for it (evidence capture off, or the attack was not analysed by this console)</source>
+        <translation>keine Pakete wurden behalten (Beweiserfassung aus, oder der Angriff wurde nicht von dieser Konsole analysiert)</translation>
+    </message>
+    <message>
+        <source>No evidence for %1 %2: %3</source>
+        <translation>Keine Beweise für %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -298,12 +356,20 @@ Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgeleh
         <translation>Wiedergabe fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Replay: %1 packets of another link type were not replayed</source>
-        <translation>Wiedergabe: %1 Pakete eines anderen Link-Typs wurden nicht wiedergegeben</translation>
-    </message>
-    <message>
         <source>Passive DNS store: %1</source>
         <translation>Passives-DNS-Speicher: %1</translation>
+    </message>
+    <message>
+        <source>link type %1: %2 packets</source>
+        <translation>Linktyp %1: %2 Pakete</translation>
+    </message>
+    <message>
+        <source>Replay: one file per link type, since a pcap file has only one (%1)</source>
+        <translation>Wiedergabe: eine Datei je Linktyp, da eine pcap-Datei nur einen hat (%1)</translation>
+    </message>
+    <message>
+        <source>IP fragments: %1 datagrams reassembled, %2 not (%3)</source>
+        <translation>IP-Fragmente: %1 Datagramme zusammengesetzt, %2 nicht (%3)</translation>
     </message>
 </context>
 <context>
@@ -407,12 +473,24 @@ Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgeleh
         <translation>Die UUID ist keine UUID der Version 4.</translation>
     </message>
     <message>
-        <source>The key must have 1 to 100 characters.</source>
-        <translation>Der Schlüssel muss 1 bis 100 Zeichen lang sein.</translation>
-    </message>
-    <message>
         <source>Types 2 and 254 need the extended type name.</source>
         <translation>Die Typen 2 und 254 benötigen den Namen des erweiterten Typs.</translation>
+    </message>
+    <message>
+        <source>The key must have 1 to 100 bytes (the Go client reads no more).</source>
+        <translation>Der Schlüssel muss 1 bis 100 Byte lang sein (der Go-Client liest nicht mehr).</translation>
+    </message>
+    <message>
+        <source>The server must be written host:port or [IPv6]:port.</source>
+        <translation>Der Server muss als Host:Port oder [IPv6]:Port angegeben werden.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The server certificate is not valid for %1, so sensors given rootCA.crt would refuse it. Use a name the certificate holds (%2), or leave rootCA.crt out: the fingerprint pins the certificate.</source>
+        <translation>Das Serverzertifikat ist für %1 nicht gültig, Sensoren mit rootCA.crt würden es ablehnen. Verwenden Sie einen Namen aus dem Zertifikat (%2) oder lassen Sie rootCA.crt weg: der Fingerabdruck pinnt das Zertifikat.</translation>
     </message>
 </context>
 <context>
@@ -528,6 +606,91 @@ Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgeleh
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Save &amp;evidence pcap…</source>
+        <translation>&amp;Beweise als pcap speichern…</translation>
+    </message>
+    <message>
+        <source>Save evidence pcap…</source>
+        <translation>Beweise als pcap speichern…</translation>
+    </message>
+    <message>
+        <source>Write the kept packets of the selected attacks as pcap files (Ctrl+Shift+E)</source>
+        <translation>Die behaltenen Pakete der ausgewählten Angriffe als pcap-Dateien schreiben (Strg+Umschalt+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>No source: import captures (File › Import Captures…) to see their backscatter here.</source>
+        <translation>Keine Quelle: Captures importieren (Datei › Captures importieren…), um hier ihren Backscatter zu sehen.</translation>
+    </message>
+    <message>
+        <source>Evidence: %1 KiB held of %2 KiB; %3 packets refused by that budget; %4 vectors ended below the thresholds and released theirs; %5 ended attacks gave theirs to newer ones</source>
+        <translation>Beweise: %1 KiB von %2 KiB belegt; %3 Pakete von diesem Budget abgelehnt; %4 unter den Schwellen beendete Vektoren haben ihre freigegeben; %5 beendete Angriffe haben ihre an neuere abgegeben</translation>
+    </message>
+    <message>
+        <source>Select one or more attacks first.</source>
+        <translation>Zuerst einen oder mehrere Angriffe auswählen.</translation>
+    </message>
+    <message>
+        <source>Evidence saved: %1</source>
+        <translation>Beweise gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No evidence pcap available for the selection.
+%1</source>
+        <translation>Für die Auswahl ist kein Beweis-pcap verfügbar.
+%1</translation>
+    </message>
+    <message>
+        <source>Save evidence pcap</source>
+        <translation>Beweis-pcap speichern</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcap *.pcapng)</source>
+        <translation>Captures (*.pcap *.pcapng)</translation>
+    </message>
+    <message>
+        <source>Save evidence pcaps into a folder</source>
+        <translation>Beweis-pcaps in einen Ordner speichern</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 files)</source>
+        <translation>%1 (+%2 Dateien)</translation>
+    </message>
+    <message>
+        <source>%1 (importing…)</source>
+        <translation>%1 (wird importiert…)</translation>
+    </message>
+    <message>
+        <source>%1 (cancelled)</source>
+        <translation>%1 (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>Import: %1</source>
+        <translation>Import: %1</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::BackscatterSourceBox</name>
+    <message>
+        <source>Backscatter source</source>
+        <translation>Backscatter-Quelle</translation>
+    </message>
+    <message>
+        <source>Live: the sensors&apos; traffic. An imported capture: its backscatter, on capture time.</source>
+        <translation>Live: der Verkehr der Sensoren. Eine importierte Capture: ihr Backscatter, in Capture-Zeit.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
 </context>
 <context>
     <name>d4::ui::BarChart</name>
@@ -583,10 +746,6 @@ Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgeleh
         <translation>Sensor &amp;hinzufügen…</translation>
     </message>
     <message>
-        <source>D4 Console</source>
-        <translation>D4-Konsole</translation>
-    </message>
-    <message>
         <source>Sensor %1 is silent or disconnected</source>
         <translation>Sensor %1 ist still oder getrennt</translation>
     </message>
@@ -601,6 +760,53 @@ Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgeleh
     <message>
         <source>Add sensor</source>
         <translation>Sensor hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ConsoleSettings</name>
+    <message>
+        <source>The %1 endpoint &apos;%2&apos; is not host:port/db (db 0 to 15) or unix:/path/db.</source>
+        <translation>Der %1-Endpunkt „%2“ hat nicht die Form Host:Port/DB (DB 0 bis 15) oder unix:/Pfad/DB.</translation>
+    </message>
+    <message>
+        <source>Cannot read the configuration file %1.</source>
+        <translation>Die Konfigurationsdatei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The port %1 is not between 0 and 65535.</source>
+        <translation>Der Port %1 liegt nicht zwischen 0 und 65535.</translation>
+    </message>
+    <message>
+        <source>The data directory %1 is not a directory the console can write to.</source>
+        <translation>Das Datenverzeichnis %1 ist kein Verzeichnis, in das die Konsole schreiben kann.</translation>
+    </message>
+    <message>
+        <source>The default HMAC key must not be empty.</source>
+        <translation>Der Standard-HMAC-Schlüssel darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>The default HMAC key must be at most 100 characters.</source>
+        <translation>Der Standard-HMAC-Schlüssel darf höchstens 100 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate %1.</source>
+        <translation>Das TLS-Zertifikat %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 holds no PEM certificate.</source>
+        <translation>Die TLS-Zertifikatsdatei %1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>A TLS private key needs its certificate (leave both empty to have one generated).</source>
+        <translation>Ein privater TLS-Schlüssel braucht sein Zertifikat (lassen Sie beide leer, um eines erzeugen zu lassen).</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS private key %1.</source>
+        <translation>Der private TLS-Schlüssel %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Unknown language &apos;%1&apos;.</source>
+        <translation>Unbekannte Sprache „%1“.</translation>
     </message>
 </context>
 <context>
@@ -1689,14 +1895,6 @@ Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgeleh
         <translation>%1 (Standard)</translation>
     </message>
     <message>
-        <source>−%1/s</source>
-        <translation>−%1/s</translation>
-    </message>
-    <message>
-        <source>+%1/s</source>
-        <translation>+%1/s</translation>
-    </message>
-    <message>
         <source>near max size</source>
         <translation>nahe der Maximalgröße</translation>
     </message>
@@ -1733,12 +1931,36 @@ Exit-Codes: 0 jede Datei gelesen (Warnungen erlaubt), 1 eine Datei wurde abgeleh
         <translation>Max. Größe</translation>
     </message>
     <message>
-        <source>Rate</source>
-        <translation>Rate</translation>
-    </message>
-    <message>
         <source>Warning</source>
         <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>≈ %1/s</source>
+        <translation>≈ %1/s</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Net change: −%1/s</source>
+        <translation>Nettoänderung: −%1/s</translation>
+    </message>
+    <message>
+        <source>Net change: +%1/s</source>
+        <translation>Nettoänderung: +%1/s</translation>
+    </message>
+    <message>
+        <source>Estimate: how fast the length went down. The server&apos;s workers do not count what they push (a d4-core server), so a queue that is filled while it is consumed shows less than its consumers take.</source>
+        <translation>Schätzung: wie schnell die Länge gesunken ist. Die Worker des Servers zählen nicht, was sie einreihen (ein d4-core-Server); eine Warteschlange, die gefüllt wird, während sie verbraucht wird, zeigt daher weniger an, als ihre Verbraucher entnehmen.</translation>
+    </message>
+    <message>
+        <source>Entries consumers took per second over the last seconds: entries pushed, minus the growth of the length, minus the entries dropped beyond the maximum size or flushed (%1 dropped in all).</source>
+        <translation>Von Verbrauchern pro Sekunde entnommene Einträge in den letzten Sekunden: eingereihte Einträge, minus das Wachstum der Länge, minus die über die maximale Größe hinaus verworfenen oder geleerten Einträge (insgesamt %1 verworfen).</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>Verbraucht</translation>
     </message>
 </context>
 <context>
@@ -2447,6 +2669,13 @@ Monitored</source>
     <message>
         <source>MB/s</source>
         <translation>MB/s</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::TrayAlertNotifier</name>
+    <message>
+        <source>D4 Console</source>
+        <translation>D4 Console</translation>
     </message>
 </context>
 <context>

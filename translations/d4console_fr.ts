@@ -126,12 +126,46 @@
 DDoS inference (Corsaro thresholds by default) and the passive DNS records of the DNS
 responses (&quot;passive_dns&quot; in JSON). Files are processed in first-packet order.
 
-Exit codes: 0 every file read (warnings allowed), 1 a file was rejected, 2 bad command line.</source>
-        <translation>Analyse des fichiers de capture (pcap, pcapng, compressés en gzip ou non) comme capinfos, ainsi que
-l’inférence DDoS par backscatter (seuils Corsaro par défaut) et les enregistrements DNS passif des réponses
-DNS (« passive_dns » en JSON). Les fichiers sont traités dans l’ordre de leur premier paquet.
+Each attack keeps evidence packets (its first and its most recent backscatter packets);
+--evidence-dir writes them as one pcap per attack, named victim-protocol-start.pcap, and
+the report names the files.
 
-Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier a été refusé, 2 ligne de commande invalide.</translation>
+Exit codes: 0 every file read (warnings allowed), 1 a file was rejected or an evidence file
+could not be written, 2 bad command line.</source>
+        <translation>Analyse des fichiers de capture (pcap, pcapng, compressés gzip ou non) comme capinfos, plus l&apos;inférence
+d&apos;attaques DDoS par backscatter (seuils Corsaro par défaut) et les enregistrements DNS passif des
+réponses DNS (« passive_dns » en JSON). Les fichiers sont traités dans l&apos;ordre de leur premier paquet.
+
+Chaque attaque conserve des paquets de preuve (ses premiers et ses plus récents paquets de backscatter) ;
+--evidence-dir les écrit dans un pcap par attaque, nommé victime-protocole-début.pcap, et
+le rapport nomme les fichiers.
+
+Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier refusé ou un fichier de
+preuve impossible à écrire, 2 ligne de commande invalide.</translation>
+    </message>
+    <message>
+        <source>Write each attack&apos;s evidence packets as a pcap into &lt;dir&gt;.</source>
+        <translation>Écrire les paquets de preuve de chaque attaque dans un pcap sous &lt;dir&gt;.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>rép</translation>
+    </message>
+    <message>
+        <source>Evidence: keep the first &lt;n&gt; packets of each attack (default 25; 0 with --evidence-recent 0: none).</source>
+        <translation>Preuve : garder les &lt;n&gt; premiers paquets de chaque attaque (25 par défaut ; 0 avec --evidence-recent 0 : aucun).</translation>
+    </message>
+    <message>
+        <source>Evidence: also keep the &lt;n&gt; most recent packets (default 25).</source>
+        <translation>Preuve : garder aussi les &lt;n&gt; paquets les plus récents (25 par défaut).</translation>
+    </message>
+    <message>
+        <source>at most %1 evidence packets</source>
+        <translation>au plus %1 paquets de preuve</translation>
+    </message>
+    <message>
+        <source>--evidence-dir needs evidence packets</source>
+        <translation>--evidence-dir demande des paquets de preuve</translation>
     </message>
 </context>
 <context>
@@ -195,6 +229,30 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
     <message>
         <source>Only %1 monitored addresses (fewer than a /16): estimated rates are very uncertain.</source>
         <translation>Seulement %1 adresses surveillées (moins qu’un /16) : les débits estimés sont très incertains.</translation>
+    </message>
+    <message>
+        <source>its packets were released when it ended below the thresholds then in force</source>
+        <translation>ses paquets ont été libérés quand il s&apos;est terminé sous les seuils alors en vigueur</translation>
+    </message>
+    <message>
+        <source>its packets gave way to newer attacks when the memory budget for evidence was spent</source>
+        <translation>ses paquets ont cédé la place à des attaques plus récentes quand le budget mémoire des preuves était épuisé</translation>
+    </message>
+    <message>
+        <source>the memory budget for evidence was spent when its packets came</source>
+        <translation>le budget mémoire des preuves était épuisé quand ses paquets sont arrivés</translation>
+    </message>
+    <message>
+        <source>no packets were kept for it (evidence capture off, or the attack was not analysed by this console)</source>
+        <translation>aucun paquet n&apos;a été conservé (capture de preuves désactivée, ou attaque non analysée par cette console)</translation>
+    </message>
+    <message>
+        <source>No evidence for %1 %2: %3</source>
+        <translation>Aucune preuve pour %1 %2 : %3</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -298,12 +356,20 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
         <translation>Échec du rejeu : %1</translation>
     </message>
     <message>
-        <source>Replay: %1 packets of another link type were not replayed</source>
-        <translation>Rejeu : %1 paquets d’un autre type de lien n’ont pas été rejoués</translation>
-    </message>
-    <message>
         <source>Passive DNS store: %1</source>
         <translation>Stockage DNS passif : %1</translation>
+    </message>
+    <message>
+        <source>link type %1: %2 packets</source>
+        <translation>type de lien %1 : %2 paquets</translation>
+    </message>
+    <message>
+        <source>Replay: one file per link type, since a pcap file has only one (%1)</source>
+        <translation>Rejeu : un fichier par type de lien, car un fichier pcap n&apos;en a qu&apos;un (%1)</translation>
+    </message>
+    <message>
+        <source>IP fragments: %1 datagrams reassembled, %2 not (%3)</source>
+        <translation>Fragments IP : %1 datagrammes réassemblés, %2 non (%3)</translation>
     </message>
 </context>
 <context>
@@ -407,12 +473,24 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
         <translation>L’UUID n’est pas un UUID de version 4.</translation>
     </message>
     <message>
-        <source>The key must have 1 to 100 characters.</source>
-        <translation>La clé doit comporter de 1 à 100 caractères.</translation>
-    </message>
-    <message>
         <source>Types 2 and 254 need the extended type name.</source>
         <translation>Les types 2 et 254 exigent le nom du type étendu.</translation>
+    </message>
+    <message>
+        <source>The key must have 1 to 100 bytes (the Go client reads no more).</source>
+        <translation>La clé doit comporter de 1 à 100 octets (le client Go n&apos;en lit pas davantage).</translation>
+    </message>
+    <message>
+        <source>The server must be written host:port or [IPv6]:port.</source>
+        <translation>Le serveur doit s&apos;écrire hôte:port ou [IPv6]:port.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>The server certificate is not valid for %1, so sensors given rootCA.crt would refuse it. Use a name the certificate holds (%2), or leave rootCA.crt out: the fingerprint pins the certificate.</source>
+        <translation>Le certificat du serveur n&apos;est pas valable pour %1 : les sondes munies de rootCA.crt le refuseraient. Utilisez un nom que porte le certificat (%2), ou n&apos;exportez pas rootCA.crt : l&apos;empreinte épingle le certificat.</translation>
     </message>
 </context>
 <context>
@@ -528,6 +606,91 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
         <source>Export failed: %1</source>
         <translation>Échec de l’exportation : %1</translation>
     </message>
+    <message>
+        <source>Save &amp;evidence pcap…</source>
+        <translation>Enregistrer les &amp;preuves (pcap)…</translation>
+    </message>
+    <message>
+        <source>Save evidence pcap…</source>
+        <translation>Enregistrer les preuves (pcap)…</translation>
+    </message>
+    <message>
+        <source>Write the kept packets of the selected attacks as pcap files (Ctrl+Shift+E)</source>
+        <translation>Écrire les paquets conservés des attaques sélectionnées dans des fichiers pcap (Ctrl+Maj+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Source :</translation>
+    </message>
+    <message>
+        <source>No source: import captures (File › Import Captures…) to see their backscatter here.</source>
+        <translation>Aucune source : importez des captures (Fichier › Importer des captures…) pour voir ici leur backscatter.</translation>
+    </message>
+    <message>
+        <source>Evidence: %1 KiB held of %2 KiB; %3 packets refused by that budget; %4 vectors ended below the thresholds and released theirs; %5 ended attacks gave theirs to newer ones</source>
+        <translation>Preuves : %1 Kio conservés sur %2 Kio ; %3 paquets refusés par ce budget ; %4 vecteurs terminés sous les seuils ont libéré les leurs ; %5 attaques terminées ont cédé les leurs à de plus récentes</translation>
+    </message>
+    <message>
+        <source>Select one or more attacks first.</source>
+        <translation>Sélectionnez d&apos;abord une ou plusieurs attaques.</translation>
+    </message>
+    <message>
+        <source>Evidence saved: %1</source>
+        <translation>Preuves enregistrées : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>No evidence pcap available for the selection.
+%1</source>
+        <translation>Aucune preuve pcap disponible pour la sélection.
+%1</translation>
+    </message>
+    <message>
+        <source>Save evidence pcap</source>
+        <translation>Enregistrer le pcap de preuves</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcap *.pcapng)</source>
+        <translation>Captures (*.pcap *.pcapng)</translation>
+    </message>
+    <message>
+        <source>Save evidence pcaps into a folder</source>
+        <translation>Enregistrer les pcap de preuves dans un dossier</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 files)</source>
+        <translation>%1 (+%2 fichiers)</translation>
+    </message>
+    <message>
+        <source>%1 (importing…)</source>
+        <translation>%1 (import en cours…)</translation>
+    </message>
+    <message>
+        <source>%1 (cancelled)</source>
+        <translation>%1 (annulé)</translation>
+    </message>
+    <message>
+        <source>Import: %1</source>
+        <translation>Import : %1</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::BackscatterSourceBox</name>
+    <message>
+        <source>Backscatter source</source>
+        <translation>Source du backscatter</translation>
+    </message>
+    <message>
+        <source>Live: the sensors&apos; traffic. An imported capture: its backscatter, on capture time.</source>
+        <translation>En direct : le trafic des capteurs. Une capture importée : son backscatter, en temps de capture.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
 </context>
 <context>
     <name>d4::ui::BarChart</name>
@@ -583,10 +746,6 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
         <translation>&amp;Ajouter un capteur…</translation>
     </message>
     <message>
-        <source>D4 Console</source>
-        <translation>Console D4</translation>
-    </message>
-    <message>
         <source>Sensor %1 is silent or disconnected</source>
         <translation>Le capteur %1 est silencieux ou déconnecté</translation>
     </message>
@@ -601,6 +760,53 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
     <message>
         <source>Add sensor</source>
         <translation>Ajouter un capteur</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::ConsoleSettings</name>
+    <message>
+        <source>The %1 endpoint &apos;%2&apos; is not host:port/db (db 0 to 15) or unix:/path/db.</source>
+        <translation>Le point d&apos;accès %1 « %2 » n&apos;est pas de la forme hôte:port/base (base 0 à 15) ou unix:/chemin/base.</translation>
+    </message>
+    <message>
+        <source>Cannot read the configuration file %1.</source>
+        <translation>Impossible de lire le fichier de configuration %1.</translation>
+    </message>
+    <message>
+        <source>The port %1 is not between 0 and 65535.</source>
+        <translation>Le port %1 n&apos;est pas compris entre 0 et 65535.</translation>
+    </message>
+    <message>
+        <source>The data directory %1 is not a directory the console can write to.</source>
+        <translation>Le répertoire de données %1 n&apos;est pas un répertoire où la console peut écrire.</translation>
+    </message>
+    <message>
+        <source>The default HMAC key must not be empty.</source>
+        <translation>La clé HMAC par défaut ne doit pas être vide.</translation>
+    </message>
+    <message>
+        <source>The default HMAC key must be at most 100 characters.</source>
+        <translation>La clé HMAC par défaut doit comporter au plus 100 caractères.</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate %1.</source>
+        <translation>Impossible de lire le certificat TLS %1.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 holds no PEM certificate.</source>
+        <translation>Le fichier de certificat TLS %1 ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>A TLS private key needs its certificate (leave both empty to have one generated).</source>
+        <translation>Une clé privée TLS exige son certificat (laissez les deux vides pour en faire générer un).</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS private key %1.</source>
+        <translation>Impossible de lire la clé privée TLS %1.</translation>
+    </message>
+    <message>
+        <source>Unknown language &apos;%1&apos;.</source>
+        <translation>Langue inconnue « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -1689,14 +1895,6 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
         <translation>%1 (par défaut)</translation>
     </message>
     <message>
-        <source>−%1/s</source>
-        <translation>−%1/s</translation>
-    </message>
-    <message>
-        <source>+%1/s</source>
-        <translation>+%1/s</translation>
-    </message>
-    <message>
         <source>near max size</source>
         <translation>proche de la taille maximale</translation>
     </message>
@@ -1733,12 +1931,36 @@ Codes de sortie : 0 tous les fichiers lus (avertissements permis), 1 un fichier 
         <translation>Taille max.</translation>
     </message>
     <message>
-        <source>Rate</source>
-        <translation>Débit</translation>
-    </message>
-    <message>
         <source>Warning</source>
         <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>≈ %1/s</source>
+        <translation>≈ %1/s</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Net change: −%1/s</source>
+        <translation>Variation nette : −%1/s</translation>
+    </message>
+    <message>
+        <source>Net change: +%1/s</source>
+        <translation>Variation nette : +%1/s</translation>
+    </message>
+    <message>
+        <source>Estimate: how fast the length went down. The server&apos;s workers do not count what they push (a d4-core server), so a queue that is filled while it is consumed shows less than its consumers take.</source>
+        <translation>Estimation : la vitesse à laquelle la longueur a diminué. Les workers du serveur ne comptent pas ce qu&apos;ils poussent (un serveur d4-core) ; une file remplie pendant qu&apos;elle est consommée affiche donc moins que ce que ses consommateurs prennent.</translation>
+    </message>
+    <message>
+        <source>Entries consumers took per second over the last seconds: entries pushed, minus the growth of the length, minus the entries dropped beyond the maximum size or flushed (%1 dropped in all).</source>
+        <translation>Entrées prises par les consommateurs par seconde au cours des dernières secondes : entrées poussées, moins la croissance de la longueur, moins les entrées supprimées au-delà de la taille maximale ou vidées (%1 supprimées en tout).</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>Consommé</translation>
     </message>
 </context>
 <context>
@@ -2447,6 +2669,13 @@ Surveillé</translation>
     <message>
         <source>MB/s</source>
         <translation>Mo/s</translation>
+    </message>
+</context>
+<context>
+    <name>d4::ui::TrayAlertNotifier</name>
+    <message>
+        <source>D4 Console</source>
+        <translation>D4 Console</translation>
     </message>
 </context>
 <context>

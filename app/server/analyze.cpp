@@ -337,6 +337,8 @@ int runAnalyze(const QStringList &arguments)
         }
     }
 
+    passiveDns->finish();
+
     if (parser.isSet(pibsCsvOption)) {
         QFile csv(parser.value(pibsCsvOption));
         if (!csv.open(QIODevice::WriteOnly | QIODevice::Truncate)) {

@@ -62,6 +62,9 @@ public:
         out << '\n';
     }
 
+    /** After the last file: counts what is left unfinished (TCP streams, IP fragments). */
+    void finish() { m_sink.finish(); }
+
     const import::DnsSink &sink() const noexcept { return m_sink; }
 
 private:
