@@ -38,6 +38,14 @@ IngestServer::IngestServer(IngestSettings settings, const ServerIdentity &identi
     m_kickTimer.setInterval(1000);
     connect(&m_kickTimer, &QTimer::timeout, this, &IngestServer::pollKicks);
     connect(&m_kickTimer, &QTimer::timeout, this, &IngestServer::publishRejections);
+    m_resumeAccepting.setSingleShot(true);
+    m_resumeAccepting.setInterval(200);
+    connect(&m_resumeAccepting, &QTimer::timeout, this, [this] {
+        if (isListening()) {
+            resumeAccepting();
+        }
+    });
+    connect(this, &QTcpServer::acceptError, this, &IngestServer::onAcceptError);
 }
 
 IngestServer::~IngestServer()
@@ -74,6 +82,24 @@ bool IngestServer::start(const QHostAddress &address, quint16 port, QString &err
     m_metadataControl->start();
     m_kickTimer.start();
     return true;
+}
+
+void IngestServer::onAcceptError(QAbstractSocket::SocketError socketError)
+{
+    ++m_acceptFailures;
+    if (!m_lastAcceptWarning.isValid() || m_lastAcceptWarning.hasExpired(10000)) {
+        const QString reason = socketError == QAbstractSocket::SocketResourceError
+                                   ? QStringLiteral("out of file descriptors (raise LimitNOFILE / ulimit -n)")
+                                   : errorString();
+        qCWarning(lcIngest).noquote()
+            << QStringLiteral("cannot accept sensor connections: %1; %2 failure(s), "
+                              "retrying every 200 ms, waiting sensors stay queued")
+                   .arg(reason)
+                   .arg(m_acceptFailures);
+        m_acceptFailures = 0;
+        m_lastAcceptWarning.start();
+    }
+    m_resumeAccepting.start();
 }
 
 void IngestServer::incomingConnection(qintptr descriptor)
@@ -181,6 +207,7 @@ void IngestServer::drainSessions()
 void IngestServer::stop(int timeoutMs)
 {
     m_kickTimer.stop();
+    m_resumeAccepting.stop();
     close();
     drainSessions();
     const QDeadlineTimer deadline(timeoutMs);

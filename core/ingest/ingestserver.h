@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QSslConfiguration>
 #include <QTcpServer>
@@ -63,6 +64,13 @@ protected:
 private:
     void pollKicks();
     void publishRejections();
+    /**
+     * QTcpServer pauses accepting for good when accept() fails with anything but a temporary error
+     * (EMFILE/ENFILE: out of descriptors). Connections then wait in the backlog; this logs the
+     * failure (at most once per 10 s, with the count) and resumes accepting after a short pause,
+     * so the server takes sensors again as soon as descriptors are free.
+     */
+    void onAcceptError(QAbstractSocket::SocketError socketError);
     /** The drain part of stop(); returns when every session is closed or the drain time is over. */
     void drainSessions();
 
@@ -79,6 +87,9 @@ private:
     std::unique_ptr<store::RedisClient> m_control;         ///< STREAM: kicks
     std::unique_ptr<store::RedisClient> m_metadataControl; ///< METADATA: rejection counters
     QTimer m_kickTimer;
+    QTimer m_resumeAccepting;
+    QElapsedTimer m_lastAcceptWarning;
+    quint64 m_acceptFailures = 0; ///< since the last warning
     bool m_kickInFlight = false;
 };
 

@@ -48,6 +48,17 @@ void raiseChildDescriptorLimit()
     }
 }
 
+/** In the d4-server child: few descriptors, so a storm runs it out of them. */
+void lowChildDescriptorLimit()
+{
+    struct rlimit limit
+    {
+    };
+    limit.rlim_cur = 96;
+    limit.rlim_max = 96;
+    setrlimit(RLIMIT_NOFILE, &limit);
+}
+
 /** Resident memory of @p pid in KiB, from /proc (0 when unknown). */
 qint64 residentKiB(qint64 pid)
 {
@@ -180,6 +191,51 @@ private Q_SLOTS:
         }
         newcomer.close();
         QTRY_COMPARE_WITH_TIMEOUT(streams({"SCARD", "active_connection:8"}).integer, 0LL, 20000);
+        QVERIFY(server.stop());
+    }
+
+    // Out of descriptors (RLIMIT_NOFILE 96, 200 sensors at once): the server cannot accept them
+    // all. It must say so, keep the sensors it admitted, and accept again once descriptors are
+    // free, instead of leaving its listener paused for good.
+    void descriptorsExhausted()
+    {
+        constexpr int kStorm = 200;
+        D4ServerProcess server;
+        server.setChildProcessModifier(&lowChildDescriptorLimit);
+        QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
+        std::vector<StormSensor> sensors(kStorm);
+        int sent = 0;
+        for (int i = 0; i < kStorm; ++i) {
+            StormSensor &sensor = sensors[std::size_t(i)];
+            sensor.encoder = std::make_unique<TestSensor>(newUuid(), 8);
+            sensor.socket = std::make_unique<QSslSocket>();
+            sensor.socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+            QSslSocket *socket = sensor.socket.get();
+            const QByteArray packet = sensor.encoder->packet("sensor " + QByteArray::number(i) + '\n');
+            connect(socket, &QSslSocket::encrypted, socket, [socket, packet, &sensor, &sent] {
+                socket->write(packet);
+                sensor.sent = true;
+                ++sent;
+            });
+            socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.port());
+        }
+        QTest::qWait(5000);
+        qInfo("%d of %d sensors got through with 96 descriptors", sent, kStorm);
+        QVERIFY2(sent < kStorm, "the descriptor limit did not bite");
+        QTRY_VERIFY_WITH_TIMEOUT(server.output().contains("descriptors"), 5000);
+        const qint64 admitted = streams({"SCARD", "session_uuid:8"}).integer;
+        QVERIFY(admitted > 0);
+
+        // They all leave; a newcomer is then admitted.
+        for (StormSensor &sensor : sensors) {
+            sensor.socket->abort();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(streams({"SCARD", "active_connection:8"}).integer, 0LL, 20000);
+        TestSensor newcomer(newUuid(), 8);
+        QVERIFY2(newcomer.connectTo(server.port()), server.output().right(2000).constData());
+        QVERIFY(newcomer.send("after the storm\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(!sessionOf(8, newcomer.uuidHex()).isEmpty(), 10000);
+        newcomer.close();
         QVERIFY(server.stop());
     }
 };
