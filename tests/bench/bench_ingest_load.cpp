@@ -69,7 +69,7 @@ void usage(std::FILE *out)
         "usage: bench_ingest_load --port P [--host H] [--mode stream|idle|connect-storm] [--sensors K]\n"
         "                         [--seconds N] [--payload BYTES] [--ring N] [--type T] [--key KEY] "
         "[--content C]\n"
-        "                         [--concurrency C] [--close-timeout S] [--per-connection]\n"
+        "                         [--concurrency C] [--close-timeout S] [--rate R] [--per-connection]\n"
         "       bench_ingest_load --mode tls-floor --cert PEM [--private-key PEM] [--sensors N]\n"
         "  --mode stream         K TLS sensors send signed packets as fast as TCP allows for --seconds\n"
         "                        after the last one connected, stop at a packet boundary, then close\n"
@@ -90,6 +90,8 @@ void usage(std::FILE *out)
         "                        or pcap (a libpcap stream of ~1 KiB Ethernet frames)\n"
         "  --concurrency C       at most C connections connecting/handshaking at once (default: all)\n"
         "  --close-timeout S     how long to wait for the server to close after our close (default 60)\n"
+        "  --rate R              stream: R packets per second over all sensors, each sensor paced at\n"
+        "                        R/K from the start of sending (0 = as fast as TCP allows, the default)\n"
         "  --per-connection      also print `connection I packets=N` for every sensor\n"
         "The server certificate is not verified. Output: `ready ...` once every sensor is up, then one\n"
         "`result ...` line; exit status 1 if a sensor failed to connect or was cut off.\n",
@@ -181,6 +183,8 @@ Options parseOptions(int argc, char **argv)
             o.certificate = value;
         } else if (arg == "--private-key") {
             o.privateKey = value;
+        } else if (arg == "--rate") {
+            o.rate = toDouble("--rate", value);
         } else if (arg == "--close-timeout") {
             o.closeTimeout = toDouble("--close-timeout", value);
         } else {

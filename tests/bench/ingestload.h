@@ -34,6 +34,7 @@ struct Options
     Content content = Content::Random; ///< what the payloads hold
     int concurrency = 0;               ///< connections in connect/handshake at once; 0 = all
     double closeTimeout = 60;
+    double rate = 0;            ///< stream: packets per second over all sensors; 0 = unlimited
     bool perConnection = false; ///< print one line per connection at the end
     std::string key = "private key to change";
     std::string certificate; ///< tls-floor: the server's PEM certificate

@@ -276,13 +276,18 @@ void LoadGenerator::pump(Connection &c)
         watch(c, EPOLLIN);
         return;
     }
+    // With --rate, a sensor may write up to the packet boundary its schedule has reached; an
+    // interrupted SSL_write is still completed with its original length.
+    const std::uint64_t limit =
+        m_options.rate > 0 && !m_stopping ? std::min(c.stopAt, pacedLimit(Clock::now())) : c.stopAt;
+    c.paced = false;
     std::size_t budget = kBudgetPerPass;
-    while (budget > 0 && c.bytesSent < c.stopAt) {
+    while (budget > 0 && c.bytesSent < limit) {
         std::size_t length = c.retryLength;
         if (length == 0) {
-            length = std::min(
-                {c.ring.size() - c.offset, kMaxWrite,
-                 static_cast<std::size_t>(std::min<std::uint64_t>(c.stopAt - c.bytesSent, kMaxWrite))});
+            length =
+                std::min({c.ring.size() - c.offset, kMaxWrite,
+                          static_cast<std::size_t>(std::min<std::uint64_t>(limit - c.bytesSent, kMaxWrite))});
         }
         ERR_clear_error();
         errno = 0;
@@ -308,6 +313,12 @@ void LoadGenerator::pump(Connection &c)
         c.bytesSent += written;
         budget -= std::min(budget, written);
     }
+    if (c.bytesSent < c.stopAt && c.bytesSent >= limit && c.retryLength == 0) {
+        // Ahead of schedule: checkProgress() resumes it, so epoll need not report the socket writable.
+        c.paced = true;
+        watch(c, EPOLLIN);
+        return;
+    }
     if (c.bytesSent < c.stopAt) {
         watch(c, EPOLLIN | EPOLLOUT);
         return;
@@ -319,6 +330,25 @@ void LoadGenerator::pump(Connection &c)
         return;
     }
     beginClose(c);
+}
+
+std::uint64_t LoadGenerator::pacedLimit(Clock::time_point now) const
+{
+    // Pacing from the start of sending, per sensor: packet n is due at n / (rate / K) seconds, so a
+    // sensor that fell behind (a slow server) catches up and the average stays at --rate.
+    const double perSensor = m_options.rate / m_options.sensors;
+    const auto due = static_cast<std::uint64_t>(perSensor * secondsBetween(m_readyAt, now)) + 1;
+    return due * m_packetSize;
+}
+
+void LoadGenerator::resumePaced()
+{
+    const std::uint64_t limit = pacedLimit(Clock::now());
+    for (Connection &c : m_connections) {
+        if (c.state == State::Sending && c.paced && c.bytesSent < limit) {
+            pump(c);
+        }
+    }
 }
 
 void LoadGenerator::readIncoming(Connection &c)
@@ -494,6 +524,9 @@ void LoadGenerator::checkProgress()
         } else if (m_options.mode == Mode::ConnectStorm) {
             closeAll();
         }
+    }
+    if (m_ready && !m_stopping && m_options.mode == Mode::Stream && m_options.rate > 0) {
+        resumePaced();
     }
     if (m_ready && !m_stopping && m_options.mode == Mode::Stream &&
         secondsBetween(m_readyAt, now) >= m_options.seconds) {

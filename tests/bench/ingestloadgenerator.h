@@ -44,6 +44,7 @@ struct Connection
     std::size_t retryLength = 0;    ///< length of an SSL_write that must be retried as is
     std::uint64_t bytesSent = 0;
     std::uint64_t stopAt = kNoLimit; ///< stop writing at this byte count (a packet boundary)
+    bool paced = false;              ///< --rate: waiting for its next packet's time, not for the socket
     std::uint32_t events = 0;
     Clock::time_point started;
     Clock::time_point handshaken;
@@ -72,6 +73,8 @@ private:
     void handshake(Connection &c);
     void onHandshakeDone(Connection &c);
     void pump(Connection &c);
+    std::uint64_t pacedLimit(Clock::time_point now) const;
+    void resumePaced();
     void readIncoming(Connection &c);
     void beginClose(Connection &c);
     void finishShutdown(Connection &c);
