@@ -278,8 +278,8 @@ void LoadGenerator::pump(Connection &c)
     }
     // With --rate, a sensor may write up to the packet boundary its schedule has reached; an
     // interrupted SSL_write is still completed with its original length.
-    const std::uint64_t limit =
-        m_options.rate > 0 && !m_stopping ? std::min(c.stopAt, pacedLimit(Clock::now())) : c.stopAt;
+    const bool pacing = m_options.mode == Mode::Stream && m_options.rate > 0 && !m_stopping;
+    const std::uint64_t limit = pacing ? std::min(c.stopAt, pacedLimit(Clock::now())) : c.stopAt;
     c.paced = false;
     std::size_t budget = kBudgetPerPass;
     while (budget > 0 && c.bytesSent < limit) {
