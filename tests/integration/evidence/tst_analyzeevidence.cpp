@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include "analyzers/backscatter/classification.h"
+#include "analyzerun.h"
 #include "capture/capturefilereader.h"
 #include "capture/packetdecoder.h"
 #include "testenvironment.h"
@@ -25,27 +26,11 @@ using namespace d4::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = AnalyzeRun;
 
 Run analyze(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(builtExecutable(QStringLiteral("d4-server")),
-                  QStringList{QStringLiteral("analyze")} + arguments);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return runAnalyze(arguments);
 }
 
 QString dataFile(const char *name)

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "analyzerun.h"
 #include "testenvironment.h"
 #include "workers/gzipcompressor.h"
 
@@ -17,27 +18,11 @@ using namespace d4::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = AnalyzeRun;
 
 Run analyze(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(builtExecutable(QStringLiteral("d4-server")),
-                  QStringList{QStringLiteral("analyze")} + arguments);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return runAnalyze(arguments);
 }
 
 QString pcap(const char *name)
