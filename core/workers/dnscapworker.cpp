@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "workers/dnscapworker.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFile>
 
@@ -38,12 +40,10 @@ bool DnscapWorker::restore(const QByteArray &state)
 SessionWorker::Result DnscapWorker::handle(const QList<StreamEntry> &entries)
 {
     // A failed batch is retried whole by a new worker, so it must leave the files as they were:
-    // the batch's bytes go to each file in one write (which cuts itself back on failure), and
-    // when the batch rotated, the part already in the previous file is cut off again.
+    // write() notes each file's size before the batch first touches it, and a failure cuts every
+    // such file back (the entries are written as they are, without copying the batch).
+    m_batchStarts.clear();
     const QDateTime now = QDateTime::currentDateTime();
-    QByteArray pending;
-    QString rotatedPath;
-    qint64 rotatedSizeBefore = 0;
     for (const StreamEntry &entry : entries) {
         if (m_sensorUuid.isEmpty()) {
             m_sensorUuid = entry.sensorUuid;
@@ -51,27 +51,27 @@ SessionWorker::Result DnscapWorker::handle(const QList<StreamEntry> &entries)
         const QByteArrayView message(entry.message);
         // At most one rotation per batch: once closed, no file is open, so none is due.
         const qsizetype start = m_file.rotationDue(now) ? m_splitter.findRecordStart(message) : -1;
+        bool written = true;
         if (start >= 0) {
-            pending.append(message.first(start));
-            rotatedSizeBefore = m_file.size();
-            if (!write(pending)) {
-                return Result::Failed;
+            written = write(message.first(start));
+            if (written) {
+                m_file.close();
+                written = write(message.sliced(start));
             }
-            rotatedPath = m_file.close();
-            pending = message.sliced(start).toByteArray();
         } else {
-            pending.append(message);
+            written = write(message);
+        }
+        if (!written) {
+            undoBatch();
+            return Result::Failed;
         }
         m_splitter.advance(message);
     }
-    if (write(pending) && m_file.flush(m_error)) {
-        return Result::Handled;
+    if (!m_file.flush(m_error)) {
+        undoBatch();
+        return Result::Failed;
     }
-    if (!rotatedPath.isEmpty() && !QFile::resize(rotatedPath, rotatedSizeBefore)) {
-        m_error += QStringLiteral("; %1 keeps this batch's first records, which the retry writes again")
-                       .arg(rotatedPath);
-    }
-    return Result::Failed;
+    return Result::Handled;
 }
 
 bool DnscapWorker::write(QByteArrayView bytes)
@@ -80,7 +80,28 @@ bool DnscapWorker::write(QByteArrayView bytes)
         return true;
     }
     bool created = false;
-    return m_file.ensureOpen(QDateTime::currentDateTime(), created, m_error) && m_file.write(bytes, m_error);
+    if (!m_file.ensureOpen(QDateTime::currentDateTime(), created, m_error)) {
+        return false;
+    }
+    const QString path = m_file.currentPath();
+    if (std::none_of(m_batchStarts.cbegin(), m_batchStarts.cend(),
+                     [&path](const BatchStart &start) { return start.path == path; })) {
+        m_batchStarts.append({path, m_file.size()});
+    }
+    return m_file.write(bytes, m_error);
+}
+
+void DnscapWorker::undoBatch()
+{
+    for (const BatchStart &start : std::as_const(m_batchStarts)) {
+        const bool cut = m_file.isOpen() && m_file.currentPath() == start.path
+                             ? m_file.truncateTo(start.size)
+                             : QFile::resize(start.path, start.size);
+        if (!cut) {
+            m_error +=
+                QStringLiteral("; %1 keeps part of this batch, which the retry writes again").arg(start.path);
+        }
+    }
 }
 
 QList<QPair<QByteArray, QByteArray>> DnscapWorker::stateWrites() const

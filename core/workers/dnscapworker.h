@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <QList>
+#include <QString>
+
 #include "workers/dnscaprecordsplitter.h"
 #include "workers/rotatingfile.h"
 #include "workers/sessionworker.h"
@@ -28,10 +31,20 @@ protected:
     bool restore(const QByteArray &state) override;
 
 private:
+    struct BatchStart
+    {
+        QString path;
+        qint64 size = 0;
+    };
+
+    /** Appends @p bytes, noting the file's size first when this batch has not touched it yet. */
     bool write(QByteArrayView bytes);
+    /** Cuts every file this batch touched back to its size before the batch. */
+    void undoBatch();
 
     RotatingFile m_file;
     DnscapRecordSplitter m_splitter;
+    QList<BatchStart> m_batchStarts; ///< at most two: the batch's file and, after a rotation, the next
 };
 
 } // namespace d4::workers

@@ -40,6 +40,8 @@ public:
      * before the call, so it never ends with a part of @p bytes; false with @p error naming the file.
      */
     bool write(QByteArrayView bytes, QString &error);
+    /** Cuts the open file back to @p size bytes (buffered bytes are written first). */
+    bool truncateTo(qint64 size) { return m_file.isOpen() && m_file.resize(size); }
     /** Pushes buffered bytes to the operating system. */
     bool flush(QString &error);
     /** Closes the file; returns its path, or an empty string when none was open. */
