@@ -18,6 +18,17 @@ QString GzipCompressor::targetName(const QString &path)
     return candidate;
 }
 
+QString GzipCompressor::partialName(const QString &target)
+{
+    const QFileInfo info(target);
+    return info.path() + QStringLiteral("/.") + info.fileName() + partialSuffix();
+}
+
+QString GzipCompressor::partialSuffix()
+{
+    return QStringLiteral(".partial");
+}
+
 QString GzipCompressor::compress(const QString &path, QString &error)
 {
     QFile input(path);
@@ -26,10 +37,13 @@ QString GzipCompressor::compress(const QString &path, QString &error)
         return {};
     }
     const QString target = targetName(path);
+    // Written under a hidden name and renamed when whole: a reader that lists the directory or
+    // opens the .gz as soon as it appears never sees a half-written file.
+    const QString partial = partialName(target);
     // Level 1: rotation happens on the worker thread, and speed matters more than the last 10 %.
-    gzFile output = gzopen(QFile::encodeName(target).constData(), "wb1");
+    gzFile output = gzopen(QFile::encodeName(partial).constData(), "wb1");
     if (!output) {
-        error = QStringLiteral("cannot create %1").arg(target);
+        error = QStringLiteral("cannot create %1").arg(partial);
         return {};
     }
     QByteArray buffer(1 << 20, Qt::Uninitialized);
@@ -54,8 +68,12 @@ QString GzipCompressor::compress(const QString &path, QString &error)
         error = QStringLiteral("cannot write %1").arg(target);
         ok = false;
     }
+    if (ok && !QFile::rename(partial, target)) {
+        error = QStringLiteral("cannot rename %1 to %2").arg(partial, target);
+        ok = false;
+    }
     if (!ok) {
-        QFile::remove(target);
+        QFile::remove(partial);
         return {};
     }
     input.close();

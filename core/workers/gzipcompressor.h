@@ -18,7 +18,14 @@ public:
     /** The first of `<path>.gz`, `<path>.1.gz`, `<path>.2.gz`… that does not exist. */
     static QString targetName(const QString &path);
     /**
-     * Compresses @p path and deletes it. Returns the path of the `.gz`, or an empty string with
+     * The hidden name `<dir>/.<name>.gz.partial` a compression writes to before it renames the
+     * whole file to @p target. One left behind was cut short by a crash; its original still exists.
+     */
+    static QString partialName(const QString &target);
+    static QString partialSuffix();
+    /**
+     * Compresses @p path and deletes it. The `.gz` appears under its name only when complete. Returns the
+     * path of the `.gz`, or an empty string with
      * @p error set (the original is then kept and no partial `.gz` is left behind).
      */
     static QString compress(const QString &path, QString &error);

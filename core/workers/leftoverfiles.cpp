@@ -138,6 +138,15 @@ QList<LeftoverFiles::File> LeftoverFiles::find(const QString &saveDirectory)
             files.append({path, parts[0].toLatin1(), type});
         }
     }
+    // Compressions a crash cut short: their originals are listed above and compressed again.
+    QDirIterator partials(saveDirectory, {QLatin1String(".*") + GzipCompressor::partialSuffix()},
+                          QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    while (partials.hasNext()) {
+        const QString partial = partials.next();
+        qCInfo(lcWorkers).noquote() << "removing" << partial
+                                    << ": a compression a previous run did not finish";
+        QFile::remove(partial);
+    }
     // Pcaps compressed by an earlier run whose path never reached the queues.
     QDirIterator markers(saveDirectory, {QLatin1Char('*') + queuePendingSuffix()},
                          QDir::Files | QDir::NoSymLinks, QDirIterator::Subdirectories);
@@ -161,42 +170,57 @@ QList<LeftoverFiles::File> LeftoverFiles::find(const QString &saveDirectory)
     return files;
 }
 
+LeftoverFiles::Outcome LeftoverFiles::finish(const File &file, AnalyzerQueues &queues, QString &finishedPath,
+                                             QString &error, const std::atomic<bool> *stopRequested,
+                                             int retryMs)
+{
+    const bool queued = file.type == 1;
+    QString compressed = file.path;
+    QString marker;
+    if (file.compressed) {
+        marker = markerOf(compressed.left(compressed.lastIndexOf(QLatin1String(".cap")) + 4));
+    } else {
+        marker = queued ? markerOf(file.path) : QString();
+        if (queued && !QFileInfo::exists(marker) && !writeMarker(marker, {})) {
+            qCWarning(lcWorkers).noquote() << "cannot create" << marker << "; compressing without it";
+        }
+        compressed = GzipCompressor::compress(file.path, error);
+        if (compressed.isEmpty()) {
+            return Outcome::NotCompressed;
+        }
+        if (queued) {
+            writeMarker(marker, QFile::encodeName(compressed));
+        }
+    }
+    if (queued) {
+        if (!queuePath(file, compressed, queues, stopRequested, retryMs)) {
+            error = QStringLiteral("cannot queue %1: %2").arg(compressed, queues.errorString());
+            return Outcome::NotQueued;
+        }
+        QFile::remove(marker);
+    }
+    finishedPath = compressed;
+    return Outcome::Finished;
+}
+
 int LeftoverFiles::recover(const QList<File> &files, AnalyzerQueues &queues, int &failed,
                            const std::atomic<bool> *stopRequested, int retryMs)
 {
     int recovered = 0;
     failed = 0;
     for (const File &file : files) {
-        const bool queued = file.type == 1;
-        QString compressed = file.path;
-        QString marker;
-        if (file.compressed) {
-            marker = markerOf(compressed.left(compressed.lastIndexOf(QLatin1String(".cap")) + 4));
-        } else {
-            marker = queued ? markerOf(file.path) : QString();
-            if (queued && !QFileInfo::exists(marker) && !writeMarker(marker, {})) {
-                qCWarning(lcWorkers).noquote() << "cannot create" << marker << "; compressing without it";
-            }
-            QString error;
-            compressed = GzipCompressor::compress(file.path, error);
-            if (compressed.isEmpty()) {
+        QString finished;
+        QString error;
+        const Outcome outcome = finish(file, queues, finished, error, stopRequested, retryMs);
+        if (outcome != Outcome::Finished) {
+            if (outcome == Outcome::NotCompressed) {
                 qCWarning(lcWorkers).noquote()
                     << "cannot compress the file a previous run left open:" << error;
-                ++failed;
-                continue;
             }
-            if (queued) {
-                writeMarker(marker, QFile::encodeName(compressed));
-            }
+            ++failed;
+            continue;
         }
-        if (queued) {
-            if (!queuePath(file, compressed, queues, stopRequested, retryMs)) {
-                ++failed;
-                continue;
-            }
-            QFile::remove(marker);
-        }
-        qCInfo(lcWorkers).noquote() << (file.compressed ? "queued" : "compressed") << compressed
+        qCInfo(lcWorkers).noquote() << (file.compressed ? "queued" : "compressed") << finished
                                     << "(left open by a previous run)";
         ++recovered;
     }

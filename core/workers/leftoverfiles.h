@@ -43,14 +43,30 @@ public:
      * Files under @p saveDirectory laid out as the workers write them —
      * `<uuid>/<type>/YYYY/MM/DD/<uuid>-YYYY-MM-DD-HHMMSS.<suffix>` or
      * `<uuid>/254/YYYY/MM/DD/<ext>/<uuid>-….txt` — that are not gzipped. Symbolic links are not
-     * followed; anything else in the directory is left alone.
+     * followed; anything else in the directory is left alone, except the hidden `.partial` files of
+     * compressions a crash cut short, which are removed (their originals are listed).
      */
     static QList<File> find(const QString &saveDirectory);
 
     /**
-     * Gzips every file (GzipCompressor) and pushes the type-1 ones to @p queues. Returns how many
-     * were recovered; failures are logged and counted in @p failed. When a push fails (Redis
-     * down), it is retried every @p retryMs until it succeeds or @p stopRequested is set; without
+     * Finishes one closed worker file as a rotation does: gzips it (unless already compressed)
+     * and, for type 1, pushes the .gz path to @p queues under the marker's protection. Finished
+     * sets @p finishedPath to the .gz; otherwise @p error says why (a failed push was already
+     * logged by its retries, a failed compression was not). Retries as recover() says.
+     */
+    enum class Outcome
+    {
+        Finished,
+        NotCompressed,
+        NotQueued
+    };
+    static Outcome finish(const File &file, AnalyzerQueues &queues, QString &finishedPath, QString &error,
+                          const std::atomic<bool> *stopRequested = nullptr, int retryMs = 1000);
+
+    /**
+     * finish() for every file a previous run left open (logged as such). Returns how many were
+     * recovered; failures are logged and counted in @p failed. When a push fails (Redis down), it
+     * is retried every @p retryMs until it succeeds or @p stopRequested is set; without
      * @p stopRequested it is tried once. A pcap whose path could not be queued keeps its marker.
      */
     static int recover(const QList<File> &files, AnalyzerQueues &queues, int &failed,

@@ -5,7 +5,6 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 
-#include "workers/gzipcompressor.h"
 #include "workers/workercontext.h"
 #include "workers/workertap.h"
 
@@ -24,6 +23,7 @@ LineChannel::LineChannel(WorkerContext &context, QByteArray typeKey, bool extend
     if (pathFunction) {
         m_file =
             std::make_unique<RotatingFile>(std::move(pathFunction), context.settings.rotationIntervalSeconds);
+        context.guardOpening(*m_file);
     }
 }
 
@@ -142,7 +142,7 @@ void LineChannel::close()
         return;
     }
     QString error;
-    if (GzipCompressor::compress(path, error).isEmpty()) {
+    if (!m_context.finishFile(path, m_sensorUuid, m_extended ? 254 : m_typeKey.toInt(), error)) {
         qCWarning(lcWorkers).noquote() << error;
     }
 }

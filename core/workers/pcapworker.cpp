@@ -6,7 +6,6 @@
 #include <QLoggingCategory>
 
 #include "store/keyschema.h"
-#include "workers/gzipcompressor.h"
 #include "workers/workercontext.h"
 #include "workers/workertap.h"
 
@@ -25,6 +24,7 @@ PcapWorker::PcapWorker(WorkerContext &context, QByteArray session)
           },
           context.settings.rotationIntervalSeconds)
 {
+    context.guardOpening(m_file);
 }
 
 bool PcapWorker::restore(const QByteArray &state)
@@ -52,8 +52,8 @@ SessionWorker::Result PcapWorker::handle(const QList<StreamEntry> &entries)
         }
     }
     const QDateTime now = QDateTime::currentDateTime();
-    if (m_file.rotationDue(now) && !rotate()) {
-        return Result::Failed;
+    if (m_file.rotationDue(now)) {
+        rotate();
     }
     if (count == 0) {
         return Result::Handled;
@@ -70,23 +70,18 @@ SessionWorker::Result PcapWorker::handle(const QList<StreamEntry> &entries)
     return Result::Handled;
 }
 
-bool PcapWorker::rotate()
+void PcapWorker::rotate()
 {
     const QString path = m_file.close();
     if (path.isEmpty()) {
-        return true;
+        return;
     }
-    const QString compressed = GzipCompressor::compress(path, m_error);
-    if (compressed.isEmpty()) {
-        qCWarning(lcWorkers).noquote() << m_error;
-        return true; // the .cap stays on disk; the data is not lost
+    // A failure leaves the .cap, or its .gz with a queue-pending marker, for the next start's
+    // recovery (LeftoverFiles): the data is not lost and its path reaches the queues then.
+    QString error;
+    if (!m_context.finishFile(path, m_sensorUuid, 1, error)) {
+        qCWarning(lcWorkers).noquote() << error;
     }
-    if (!m_context.queues.push(m_sensorUuid, "1", false, {QFile::encodeName(compressed)})) {
-        m_error = m_context.queues.errorString();
-        qCWarning(lcWorkers).noquote() << "cannot queue" << compressed << ":" << m_error;
-        return false;
-    }
-    return true;
 }
 
 QList<QPair<QByteArray, QByteArray>> PcapWorker::stateWrites() const

@@ -13,7 +13,8 @@ namespace d4::workers {
  * records by PcapFramer and written to `<save>/<uuid>/1/YYYY/MM/DD/<uuid>-YYYY-MM-DD-HHMMSS.cap`
  * (the global header at the start of every file), rotated at record boundaries after the rotation
  * interval or a day change. Finished files are gzipped and the `.gz` path is pushed to
- * `analyzer:1:<q>` (group queues included, the configured default size). A stream that is not
+ * `analyzer:1:<q>` (group queues included, the configured default size), by the FileFinisher's
+ * thread so that compressing never holds up the session. A stream that is not
  * libpcap stores "Error: Type=1, Incorrect file format" and flags the session.
  */
 class PcapWorker final : public SessionWorker
@@ -29,8 +30,8 @@ protected:
     bool restore(const QByteArray &state) override;
 
 private:
-    /** Closes the current file, gzips it and queues the path. */
-    bool rotate();
+    /** Closes the current file and hands it over to be gzipped and its path queued. */
+    void rotate();
 
     PcapFramer m_framer;
     RotatingFile m_file;

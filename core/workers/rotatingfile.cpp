@@ -33,6 +33,9 @@ bool RotatingFile::ensureOpen(const QDateTime &now, bool &created, QString &erro
         return true;
     }
     const QString path = m_pathFunction(now);
+    if (m_openGuard) {
+        m_openGuard(path);
+    }
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         error = QStringLiteral("cannot create the directory of %1").arg(path);
         return false;

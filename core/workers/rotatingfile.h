@@ -23,10 +23,16 @@ public:
     /** Builds the full path of a file opened at @p now (server local time). */
     using PathFunction = std::function<QString(const QDateTime &now)>;
 
+    /** Called with a path before it is opened; returns once the file may be appended to. */
+    using OpenGuard = std::function<void(const QString &path)>;
+
     RotatingFile(PathFunction pathFunction, int intervalSeconds);
     ~RotatingFile();
     RotatingFile(const RotatingFile &) = delete;
     RotatingFile &operator=(const RotatingFile &) = delete;
+
+    /** Sets the guard ensureOpen() calls (e.g. to wait until a closed file of that name is compressed). */
+    void setOpenGuard(OpenGuard guard) { m_openGuard = std::move(guard); }
 
     /** True when a file is open and is due for rotation at @p now. */
     bool rotationDue(const QDateTime &now) const;
@@ -59,6 +65,7 @@ public:
 
 private:
     PathFunction m_pathFunction;
+    OpenGuard m_openGuard;
     int m_intervalSeconds;
     QFile m_file;
     QDateTime m_openedAt;

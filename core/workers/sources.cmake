@@ -25,6 +25,7 @@ target_sources(d4core PRIVATE
     workers/rotatingfile.h
     workers/sessionworker.h
     workers/workercontext.h
+    workers/filefinisher.h
     workers/workerloop.h
     workers/workermanager.h
     workers/workersettings.h
@@ -41,6 +42,8 @@ target_sources(d4core PRIVATE
     workers/rejectedlinecounter.cpp
     workers/unconsumedtypes.cpp
     workers/gzipcompressor.cpp
+    workers/filefinisher.cpp
+    workers/workercontext.cpp
     workers/linechannel.cpp
     workers/linerebuilder.cpp
     workers/lineworker.cpp

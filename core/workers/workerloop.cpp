@@ -56,8 +56,9 @@ QList<StreamEntry> decodeEntries(const store::RedisValue &list)
 
 } // namespace
 
-WorkerLoop::WorkerLoop(const WorkerSettings &settings, int index, int count, QList<WorkerTap *> taps)
-    : m_context(std::make_unique<WorkerContext>(settings, std::move(taps)))
+WorkerLoop::WorkerLoop(const WorkerSettings &settings, int index, int count, QList<WorkerTap *> taps,
+                       FileFinisher *finisher)
+    : m_context(std::make_unique<WorkerContext>(settings, std::move(taps), finisher))
     , m_index(index)
     , m_count(count > 0 ? count : 1)
 {

@@ -15,6 +15,7 @@
 namespace d4::workers {
 
 struct WorkerContext;
+class FileFinisher;
 class WorkerTap;
 
 /**
@@ -34,7 +35,9 @@ class WorkerLoop final : public QObject
     Q_DISABLE_COPY_MOVE(WorkerLoop)
 
 public:
-    WorkerLoop(const WorkerSettings &settings, int index, int count, QList<WorkerTap *> taps);
+    /** @p finisher (shared, may be null) gzips and queues the files the sessions close. */
+    WorkerLoop(const WorkerSettings &settings, int index, int count, QList<WorkerTap *> taps,
+               FileFinisher *finisher = nullptr);
     ~WorkerLoop() override;
 
     /** Starts the read loop (queue it to the loop's thread). */

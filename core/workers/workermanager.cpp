@@ -8,6 +8,7 @@
 #include "store/keyschema.h"
 #include "store/redissyncclient.h"
 #include "workers/analyzerqueues.h"
+#include "workers/filefinisher.h"
 #include "workers/leftoverfiles.h"
 #include "workers/unconsumedtypes.h"
 #include "workers/workerloop.h"
@@ -46,11 +47,13 @@ bool WorkerManager::start(QString &error)
             return false;
         }
     }
+    m_finisher = std::make_unique<FileFinisher>(m_settings);
+    m_finisher->start();
     const int count = qMax(1, m_settings.threads);
     for (int index = 0; index < count; ++index) {
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(QStringLiteral("d4-worker-%1").arg(index));
-        auto *loop = new WorkerLoop(m_settings, index, count, m_taps);
+        auto *loop = new WorkerLoop(m_settings, index, count, m_taps, m_finisher.get());
         loop->moveToThread(thread.get());
         connect(thread.get(), &QThread::finished, loop, &QObject::deleteLater);
         connect(loop, &WorkerLoop::sessionStarted, this, &WorkerManager::sessionStarted);
@@ -117,6 +120,11 @@ void WorkerManager::stop()
     }
     m_threads.clear();
     m_loops.clear();
+    if (m_finisher) {
+        // After the loops: their last files are submitted when their sessions are suspended.
+        m_finisher->stop();
+        m_finisher.reset();
+    }
     if (m_monitorThread) {
         QMetaObject::invokeMethod(m_monitor, &UnconsumedTypes::stop, Qt::BlockingQueuedConnection);
         m_monitor = nullptr;

@@ -17,6 +17,7 @@ class QThread;
 
 namespace d4::workers {
 
+class FileFinisher;
 class UnconsumedTypes;
 class WorkerLoop;
 class WorkerTap;
@@ -25,8 +26,9 @@ class WorkerTap;
  * The stream workers of spec §4 as threads: settings.threads named QThreads, each running a
  * WorkerLoop that owns the sessions hashing to it. start() first clears `working_session_uuid:<t>`
  * for the handled types (as d4-core's managers do), so unfinished streams of a previous run are
- * resumed. stop() lets every loop finish its current batch, close and compress its files, and
- * joins the threads; sessions stay in Redis for the next start. A monitor thread watches for
+ * resumed. The files the loops close are gzipped (and pcap ones queued) by a FileFinisher thread.
+ * stop() lets every loop finish its current batch and close its files, finishes every closed
+ * file, and joins the threads; sessions stay in Redis for the next start. A monitor thread watches for
  * accepted types that no worker consumes (UnconsumedTypes). Files a killed previous run left
  * uncompressed are gzipped (and pcap ones queued) by a recovery thread (LeftoverFiles).
  *
@@ -71,7 +73,8 @@ private:
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<WorkerLoop *> m_loops; ///< deleted on their thread when it finishes
     std::unique_ptr<QThread> m_monitorThread;
-    UnconsumedTypes *m_monitor = nullptr; ///< deleted on its thread when it finishes
+    UnconsumedTypes *m_monitor = nullptr;     ///< deleted on its thread when it finishes
+    std::unique_ptr<FileFinisher> m_finisher; ///< gzips and queues the files the loops close
     std::unique_ptr<QThread> m_recoveryThread;
     /** Ends the recovery thread's retries of queue pushes (Redis down) when the workers stop. */
     std::atomic<bool> m_stopRecovery{false};

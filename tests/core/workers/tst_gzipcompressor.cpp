@@ -3,7 +3,9 @@
 #include <zlib.h>
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -77,6 +79,42 @@ private Q_SLOTS:
             QVERIFY(writeFile(path, compressed));
             QCOMPARE(gunzip(path), input);
         }
+    }
+
+    // The .gz is written under a hidden name and renamed whole: a directory listing never shows a
+    // half-written .gz, and nothing hidden is left after the compression.
+    void writesUnderHiddenNameThenRenames()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("x-2024-01-02-030405.passivedns.txt"));
+        QByteArray content;
+        for (int i = 0; i < 200000; ++i) {
+            content += "line " + QByteArray::number(i) + '\n';
+        }
+        QVERIFY(writeFile(path, content));
+        const QString target = path + QStringLiteral(".gz");
+        QCOMPARE(GzipCompressor::partialName(target),
+                 dir.filePath(QStringLiteral(".x-2024-01-02-030405.passivedns.txt.gz.partial")));
+        QString error;
+        QCOMPARE(GzipCompressor::compress(path, error), target);
+        QCOMPARE(gunzip(target), content);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QFileInfo(target).fileName()});
+    }
+
+    // The hidden name cannot be created (a directory sits there): an error, the original is kept
+    // and no .gz appears.
+    void partialNotCreatable()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("x-2024-01-02-030405.cap"));
+        QVERIFY(writeFile(path, "data"));
+        QVERIFY(QDir().mkpath(GzipCompressor::partialName(path + QStringLiteral(".gz"))));
+        QString error;
+        QVERIFY(GzipCompressor::compress(path, error).isEmpty());
+        QVERIFY2(error.contains(QStringLiteral(".partial")), qPrintable(error));
+        QVERIFY(QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".gz")));
     }
 
     void missingInput()

@@ -54,6 +54,26 @@ private Q_SLOTS:
         QCOMPARE(found, expected);
         QVERIFY(LeftoverFiles::find(save.filePath(QStringLiteral("missing"))).isEmpty());
     }
+
+    // A compression cut short by a crash leaves a hidden .partial next to its original: find()
+    // removes it and lists the original, which recover() compresses again.
+    void removesPartialCompressions()
+    {
+        QTemporaryDir save;
+        const QString uuid = QStringLiteral("4b1e2c3d-0000-4000-8000-00000000abcd");
+        const QString day = save.filePath(uuid + QStringLiteral("/8/2026/11/24/"));
+        const QString name = uuid + QStringLiteral("-2026-11-24-235500.passivedns.txt");
+        QVERIFY(QDir().mkpath(day));
+        for (const QString &file :
+             QStringList{name, QStringLiteral(".") + name + QStringLiteral(".gz.partial")}) {
+            QFile created(day + file);
+            QVERIFY(created.open(QIODevice::WriteOnly));
+        }
+        const QList<LeftoverFiles::File> found = LeftoverFiles::find(save.path());
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found[0].path, day + name);
+        QCOMPARE(QDir(day).entryList(QDir::Files | QDir::Hidden), QStringList{name});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLeftoverFiles)
