@@ -47,26 +47,25 @@ DnsSink::DnsSink(Options options)
 void DnsSink::onPacket(const capture::CapturePacket &packet, const capture::DecodedPacket &decoded)
 {
     using Status = capture::DecodedPacket::Status;
-    if (decoded.fragmented && decoded.protocol == capture::DecodedPacket::kUdp &&
+    const bool udp = decoded.protocol == capture::DecodedPacket::kUdp;
+    const bool tcp = decoded.protocol == capture::DecodedPacket::kTcp;
+    if (decoded.fragmented && (udp || tcp) &&
         (decoded.status == Status::Ok || decoded.status == Status::Fragment ||
          decoded.status == Status::TruncatedTransport)) {
-        // Every UDP fragment, whatever its ports: only the first fragment has them. A first fragment
-        // too short for the UDP header is given too, so that its drop is counted with its reason.
+        // Every UDP or TCP fragment, whatever its ports: only the first fragment has them. A first
+        // fragment too short for its transport header is given too, so that its drop is counted
+        // with its reason.
         ++m_stats.fragments;
-        udpFragment(packet, decoded);
-        return;
-    }
-    if (decoded.status == Status::Fragment && decoded.protocol == capture::DecodedPacket::kTcp) {
-        ++m_stats.fragments;
-        ++m_stats.tcpFragments;
+        if (tcp) {
+            ++m_stats.tcpFragments;
+        }
+        ipFragment(packet, decoded);
         return;
     }
     if (decoded.status != Status::Ok ||
         (decoded.sourcePort != kDnsPort && decoded.destinationPort != kDnsPort)) {
         return;
     }
-    const bool udp = decoded.protocol == capture::DecodedPacket::kUdp;
-    const bool tcp = decoded.protocol == capture::DecodedPacket::kTcp;
     if (!udp && !tcp) {
         return;
     }
@@ -77,20 +76,26 @@ void DnsSink::onPacket(const capture::CapturePacket &packet, const capture::Deco
         message(payload);
         return;
     }
+    tcpSegment(decoded, payload, packet.timestampNs, packet.capturedLength < packet.originalLength);
+}
+
+void DnsSink::tcpSegment(const capture::DecodedPacket &decoded, QByteArrayView payload, qint64 timestampNs,
+                         bool snapTruncated)
+{
     QByteArray flow;
     flow.reserve(36);
     appendAddress(flow, decoded.source);
     appendAddress(flow, decoded.destination);
     flow.append(reinterpret_cast<const char *>(&decoded.sourcePort), sizeof decoded.sourcePort);
     flow.append(reinterpret_cast<const char *>(&decoded.destinationPort), sizeof decoded.destinationPort);
-    if (packet.capturedLength < packet.originalLength) {
+    if (snapTruncated) {
         // The segment's tail was not captured: the stream has a hole we cannot measure.
         ++m_stats.snapTruncated;
         m_tcp.drop(flow);
         return;
     }
     m_tcp.segment(flow, decoded.tcpSequence, (decoded.tcpFlags & kSyn) != 0,
-                  (decoded.tcpFlags & (kFin | kRst)) != 0, payload, packet.timestampNs);
+                  (decoded.tcpFlags & (kFin | kRst)) != 0, payload, timestampNs);
 }
 
 void DnsSink::finish()
@@ -104,7 +109,7 @@ void DnsSink::setTime(const capture::CapturePacket &packet)
     m_micros = static_cast<int>((packet.timestampNs % 1'000'000'000) / 1000);
 }
 
-void DnsSink::udpFragment(const capture::CapturePacket &packet, const capture::DecodedPacket &decoded)
+void DnsSink::ipFragment(const capture::CapturePacket &packet, const capture::DecodedPacket &decoded)
 {
     const qint64 offset = capture::IpFragmentReassembler::ipOffset(packet.linkType, decoded.vlanTags);
     if (offset < 0 || offset >= packet.capturedLength ||
@@ -119,15 +124,22 @@ void DnsSink::udpFragment(const capture::CapturePacket &packet, const capture::D
     capture::DecodedPacket whole;
     capture::PacketDecoder::decodeIp(reinterpret_cast<const uchar *>(datagram.data()),
                                      static_cast<quint32>(datagram.size()), 0, whole);
+    const bool udp = whole.protocol == capture::DecodedPacket::kUdp;
     if (whole.status != capture::DecodedPacket::Status::Ok ||
-        whole.protocol != capture::DecodedPacket::kUdp ||
+        (!udp && whole.protocol != capture::DecodedPacket::kTcp) ||
         (whole.sourcePort != kDnsPort && whole.destinationPort != kDnsPort)) {
         return;
     }
     setTime(packet);
-    ++m_stats.udpMessages;
     ++m_stats.reassembled;
-    message(datagram.sliced(whole.payloadOffset, whole.payloadLength));
+    const QByteArrayView payload = datagram.sliced(whole.payloadOffset, whole.payloadLength);
+    if (udp) {
+        ++m_stats.udpMessages;
+        message(payload);
+        return;
+    }
+    // The reassembler only completes a datagram whose every fragment was captured whole.
+    tcpSegment(whole, payload, packet.timestampNs, false);
 }
 
 void DnsSink::message(QByteArrayView wire)

@@ -13,8 +13,8 @@ namespace d4::import {
  * The passive DNS analysis of a capture: DNS messages on port 53 (either side) over UDP and TCP,
  * IPv4 and IPv6, go through passivedns::DnsExtractor (ldns) and the records are aggregated per
  * (rrname, rrtype, rdata) with first/last/count on capture time. TCP messages are reassembled per
- * flow (TcpDnsReassembler, bounded memory); UDP datagrams carried in IPv4 or IPv6 fragments are
- * reassembled first (capture::IpFragmentReassembler, bounded memory and capture time). Unlike
+ * flow (TcpDnsReassembler, bounded memory); UDP datagrams and TCP segments carried in IPv4 or IPv6
+ * fragments are reassembled first (capture::IpFragmentReassembler, bounded memory and capture time). Unlike
  * passivedns, a response does not need its query in the capture, and the authority section is
  * included. Not thread-safe (one pipeline).
  */
@@ -28,8 +28,8 @@ public:
         quint64 responses = 0;     ///< messages that gave at least one record
         quint64 undecodable = 0;   ///< messages ldns could not decode
         quint64 fragments = 0;     ///< UDP and TCP IP fragments seen (any port: only the first has them)
-        quint64 reassembled = 0;   ///< DNS messages of UDP datagrams reassembled from fragments
-        quint64 tcpFragments = 0;  ///< TCP in IP fragments: not followed (unheard of for DNS)
+        quint64 reassembled = 0;   ///< UDP datagrams and TCP segments of DNS rebuilt from fragments
+        quint64 tcpFragments = 0;  ///< of the fragments, those carrying TCP
         quint64 snapTruncated = 0; ///< TCP segments cut by the snap length (flow resynchronised)
     };
 
@@ -58,7 +58,11 @@ public:
 
 private:
     void setTime(const capture::CapturePacket &packet);
-    void udpFragment(const capture::CapturePacket &packet, const capture::DecodedPacket &decoded);
+    /** Adds a UDP or TCP fragment; a rebuilt DNS datagram or segment goes on as if captured whole. */
+    void ipFragment(const capture::CapturePacket &packet, const capture::DecodedPacket &decoded);
+    /** Hands a TCP segment to or from port 53 to its flow's reassembler. */
+    void tcpSegment(const capture::DecodedPacket &decoded, QByteArrayView payload, qint64 timestampNs,
+                    bool snapTruncated);
     void message(QByteArrayView wire);
 
     Options m_options;

@@ -81,6 +81,40 @@ private Q_SLOTS:
         QCOMPARE(fragments.dropped(), 3u);
     }
 
+    // DNS over TCP whose response segments travel in IP fragments: the segment is rebuilt first,
+    // then followed in its flow as if captured whole.
+    void fragmentedTcpSegmentsAreReassembled()
+    {
+        import::DnsSink sink;
+        capture::PacketPipeline pipeline;
+        pipeline.addSink(&sink);
+        const capture::CaptureSummary summary = capture::CaptureFileReader::read(
+            test::testDataPath(QStringLiteral("fragments/dns-tcp-fragments.pcap")),
+            [&](const capture::CapturePacket &packet) { pipeline.onPacket(packet); });
+        QVERIFY(summary.ok());
+        QCOMPARE(summary.packets, 33u);
+        sink.finish();
+
+        const auto names = byName(sink.aggregator().tuples());
+        QCOMPARE(names.value("tcp4.example.com").value("TXT"), 40);  // IPv4, in order
+        QCOMPARE(names.value("tcp6.example.net").value("AAAA"), 30); // IPv6 fragment header
+        QCOMPARE(names.value("tcp6.example.net").value("TXT"), 30);
+        QCOMPARE(names.value("split.example.org").value("TXT"), 40); // second segment reversed
+        QVERIFY(!names.contains("lost.example.org"));                // middle fragment missing
+        QCOMPARE(names.size(), 3);
+
+        const import::DnsSink::Stats &stats = sink.stats();
+        QCOMPARE(stats.fragments, 3u + 4u + 3u + 2u);
+        QCOMPARE(stats.tcpFragments, stats.fragments);
+        QCOMPARE(stats.reassembled, 3u);
+        QCOMPARE(stats.udpMessages, 0u);
+        QCOMPARE(stats.tcpMessages, 4u + 3u); // four queries, three whole responses
+        QCOMPARE(stats.undecodable, 0u);
+        const capture::IpFragmentReassembler::Stats &fragments = sink.fragmentStats();
+        QCOMPARE(fragments.datagrams, 3u);
+        QCOMPARE(fragments.drops[static_cast<int>(Drop::Unfinished)], 1u);
+    }
+
     void snapTruncatedFirstFragmentIsDroppedWithItsReason()
     {
         // The first fragment of big4.example.com's response cut after 4 bytes of UDP header, as a
