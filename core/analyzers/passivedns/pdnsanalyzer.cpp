@@ -16,7 +16,20 @@ namespace d4::passivedns {
 
 namespace {
 constexpr qsizetype kMaxNames = 20000; ///< name table bound (reset when reached)
+
+/** Adds the per-line counts of @p from (those run() counts while parsing) to @p to. */
+void addLineCounts(AnalyzerCounters &to, const AnalyzerCounters &from)
+{
+    to.lines += from.lines;
+    to.records += from.records;
+    to.errorRecords += from.errorRecords;
+    to.excluded += from.excluded;
+    to.rejected += from.rejected;
+    for (size_t i = 0; i < from.rejectedBy.size(); ++i) {
+        to.rejectedBy[i] += from.rejectedBy[i];
+    }
 }
+} // namespace
 
 PdnsAnalyzer::PdnsAnalyzer(AnalyzerSettings settings)
     : m_settings(std::move(settings))
@@ -81,7 +94,8 @@ void PdnsAnalyzer::onLines(const QByteArray &sensorUuid, const QByteArray &typeK
     }
 }
 
-quint64 PdnsAnalyzer::submit(const QByteArray &sensorUuid, const QByteArrayList &lines, int timeoutMs)
+quint64 PdnsAnalyzer::submit(const QByteArray &sensorUuid, const QByteArrayList &lines, int timeoutMs,
+                             Source source)
 {
     if (lines.isEmpty()) {
         return 0;
@@ -97,7 +111,7 @@ quint64 PdnsAnalyzer::submit(const QByteArray &sensorUuid, const QByteArrayList 
         return 0;
     }
     const quint64 ticket = ++m_lastTicket;
-    m_queue.push_back({sensorUuid, lines, ticket});
+    m_queue.push_back({sensorUuid, lines, ticket, source});
     m_queuedLines += lines.size();
     m_counters.queued = m_queuedLines;
     lock.unlock();
@@ -125,6 +139,12 @@ AnalyzerCounters PdnsAnalyzer::counters() const
 {
     std::lock_guard lock(m_mutex);
     return m_counters;
+}
+
+AnalyzerCounters PdnsAnalyzer::remoteQueueCounters() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_remoteCounters;
 }
 
 QHash<int, qint64> PdnsAnalyzer::typeCounts() const
@@ -187,33 +207,38 @@ void PdnsAnalyzer::run()
         QList<PdnsRecord> records;
         PdnsWriter::Counters counters;
         AnalyzerCounters delta;
+        AnalyzerCounters remoteDelta;
         QHash<int, qint64> types;
         QHash<QByteArray, qint64> names;
-        qsizetype lineCount = 0;
         for (const Chunk &chunk : work) {
             const LineParser &parser = parserFor(chunk.sensor);
-            lineCount += chunk.lines.size();
+            AnalyzerCounters part;
+            part.lines = chunk.lines.size();
             for (const QByteArray &line : chunk.lines) {
                 ParseResult result = parser.parse(line);
                 switch (result.kind) {
                 case ParseResult::Kind::Rejected:
-                    ++delta.rejected;
-                    ++delta.rejectedBy[size_t(result.reason)];
+                    ++part.rejected;
+                    ++part.rejectedBy[size_t(result.reason)];
                     continue;
                 case ParseResult::Kind::Excluded:
-                    ++delta.excluded;
+                    ++part.excluded;
                     continue;
                 case ParseResult::Kind::Error:
-                    ++delta.errorRecords;
+                    ++part.errorRecords;
                     break;
                 case ParseResult::Kind::Record:
-                    ++delta.records;
+                    ++part.records;
                     types[result.record.rrtype] += 1;
                     names[result.record.rrname] += 1;
                     break;
                 }
                 result.record.sensorId = chunk.sensor;
                 records.append(std::move(result.record));
+            }
+            addLineCounts(delta, part);
+            if (chunk.source == Source::RemoteQueue) {
+                addLineCounts(remoteDelta, part);
             }
         }
         counters.rejected = delta.rejected;
@@ -235,14 +260,8 @@ void PdnsAnalyzer::run()
             }
         }
         std::lock_guard lock(m_mutex);
-        m_counters.lines += lineCount;
-        m_counters.records += delta.records;
-        m_counters.errorRecords += delta.errorRecords;
-        m_counters.excluded += delta.excluded;
-        m_counters.rejected += delta.rejected;
-        for (size_t i = 0; i < delta.rejectedBy.size(); ++i) {
-            m_counters.rejectedBy[i] += delta.rejectedBy[i];
-        }
+        addLineCounts(m_counters, delta);
+        addLineCounts(m_remoteCounters, remoteDelta);
         m_counters.newTuples += created;
         for (auto it = types.cbegin(); it != types.cend(); ++it) {
             m_typeCounts[it.key()] += it.value();
@@ -253,7 +272,7 @@ void PdnsAnalyzer::run()
         for (auto it = names.cbegin(); it != names.cend(); ++it) {
             m_nameCounts[it.key()] += it.value();
         }
-        m_queuedLines -= lineCount;
+        m_queuedLines -= delta.lines;
         m_counters.queued = m_queuedLines;
         if (!stored && m_firstDropped == 0) {
             m_firstDropped = work.front().ticket;

@@ -53,6 +53,13 @@ struct AnalyzerCounters
 class PdnsAnalyzer final : public workers::WorkerTap
 {
 public:
+    /** Where submitted lines come from: the remote queue's lines are also counted on their own. */
+    enum class Source
+    {
+        Sensors,
+        RemoteQueue
+    };
+
     explicit PdnsAnalyzer(AnalyzerSettings settings);
     ~PdnsAnalyzer() override;
     PdnsAnalyzer(const PdnsAnalyzer &) = delete;
@@ -70,7 +77,8 @@ public:
      * while maxQueuedLines are queued: for ever, or at most @p timeoutMs when that is not negative.
      * Returns a ticket for waitStored(), or 0 when nothing was queued (no lines, stopping, timeout).
      */
-    quint64 submit(const QByteArray &sensorUuid, const QByteArrayList &lines, int timeoutMs = -1);
+    quint64 submit(const QByteArray &sensorUuid, const QByteArrayList &lines, int timeoutMs = -1,
+                   Source source = Source::Sensors);
     /** Waits until everything submitted so far is stored; false on timeout. */
     bool waitIdle(int timeoutMs);
     /**
@@ -81,6 +89,11 @@ public:
     bool waitStored(quint64 ticket, int timeoutMs);
 
     AnalyzerCounters counters() const;
+    /**
+     * The part of counters() that comes from lines submitted as Source::RemoteQueue: lines, records,
+     * errorRecords, excluded, rejected and rejectedBy (the other fields stay 0).
+     */
+    AnalyzerCounters remoteQueueCounters() const;
     /** Records per type and per name since start (the name table is bounded; for the UI). */
     QHash<int, qint64> typeCounts() const;
     QList<QPair<QByteArray, qint64>> topNames(int count) const;
@@ -92,6 +105,7 @@ private:
         QByteArray sensor;
         QByteArrayList lines;
         quint64 ticket = 0;
+        Source source = Source::Sensors;
     };
     void run();
     const LineParser &parserFor(const QByteArray &sensor);
@@ -114,7 +128,8 @@ private:
     std::condition_variable m_stored;
     std::thread m_thread;
 
-    AnalyzerCounters m_counters; ///< under m_mutex
+    AnalyzerCounters m_counters;       ///< under m_mutex
+    AnalyzerCounters m_remoteCounters; ///< under m_mutex: the Source::RemoteQueue part
     QHash<int, qint64> m_typeCounts;
     QHash<QByteArray, qint64> m_nameCounts;
 };

@@ -90,6 +90,7 @@ void RemoteQueueConsumer::start()
         std::lock_guard lock(m_mutex);
         m_stopping = false;
         m_needRecovery = true;
+        m_counters.running = true;
     }
     qCInfo(lcPdnsRemote).noquote() << "passive DNS: consuming" << queueKey() << "at"
                                    << m_settings.redis.describe();
@@ -101,6 +102,7 @@ void RemoteQueueConsumer::stop(int graceMs)
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
+        m_counters.running = false;
         m_graceMs = graceMs;
         if (m_blocking) {
             m_redis.interrupt();
@@ -114,8 +116,22 @@ void RemoteQueueConsumer::stop(int graceMs)
 
 RemoteQueueCounters RemoteQueueConsumer::counters() const
 {
+    RemoteQueueCounters counters;
+    {
+        std::lock_guard lock(m_mutex);
+        counters = m_counters;
+    }
+    const AnalyzerCounters analyzed = m_analyzer.remoteQueueCounters();
+    counters.rejected = analyzed.rejected;
+    counters.rejectedBy = analyzed.rejectedBy;
+    counters.excluded = analyzed.excluded;
+    return counters;
+}
+
+void RemoteQueueConsumer::setInFlight(qint64 lines)
+{
     std::lock_guard lock(m_mutex);
-    return m_counters;
+    m_counters.inFlight = lines;
 }
 
 bool RemoteQueueConsumer::stopping() const
@@ -141,6 +157,7 @@ void RemoteQueueConsumer::failed(const QString &problem)
         }
         ++m_counters.connectFailures;
         m_counters.lastError = problem;
+        m_counters.lastErrorTime = QDateTime::currentDateTimeUtc();
     }
     if (problem != m_lastLogged) {
         qCWarning(lcPdnsRemote).noquote() << "passive DNS remote queue" << m_settings.queueUuid << ":"
@@ -165,6 +182,7 @@ bool RemoteQueueConsumer::recover(Batch &batch)
         return false;
     }
     m_needRecovery = false;
+    setInFlight(left.elements.size());
     if (left.elements.isEmpty()) {
         return true;
     }
@@ -244,6 +262,7 @@ bool RemoteQueueConsumer::take(Batch &batch)
         return false;
     }
     // A line has arrived and more probably follow it: take them too, and name the batch.
+    setInFlight(1);
     moved = m_redis.command({"EVAL", kMoveScript, "3", source, inflight, idKey, count, batch.id});
     if (moved.kind != store::RedisValue::Kind::Array) {
         failed(QStringLiteral("taking lines from %1: %2")
@@ -260,7 +279,8 @@ bool RemoteQueueConsumer::store(const Batch &batch)
     // The analyzer's queue may be full (store down, sensors' lines waiting): never block stop().
     quint64 ticket = 0;
     while (ticket == 0 && !stopping()) {
-        ticket = m_analyzer.submit(m_settings.sensorId, batch.lines, kStoreCheckMs);
+        ticket = m_analyzer.submit(m_settings.sensorId, batch.lines, kStoreCheckMs,
+                                   PdnsAnalyzer::Source::RemoteQueue);
     }
     if (ticket == 0) {
         return false;
@@ -288,6 +308,7 @@ bool RemoteQueueConsumer::acknowledge()
                    .arg(QString::fromLatin1(inflightKey()), QString::fromUtf8(done.string)));
         return false;
     }
+    setInFlight(0);
     return true;
 }
 
@@ -313,6 +334,7 @@ void RemoteQueueConsumer::run()
         if (batch.lines.isEmpty()) {
             continue;
         }
+        setInFlight(batch.lines.size());
         if (!store(batch)) {
             qCInfo(lcPdnsRemote).noquote()
                 << "passive DNS remote queue" << m_settings.queueUuid << ":" << batch.lines.size()

@@ -2,13 +2,16 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <array>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 
+#include "analyzers/passivedns/lineparser.h"
 #include "store/redisendpoint.h"
 #include "store/redissyncclient.h"
 
@@ -25,7 +28,10 @@ struct RemoteQueueSettings
     int batchSize = 1000;       ///< lines moved per round trip
 };
 
-/** Counters since start (monotonic), for the log, the UI and tests. */
+/**
+ * A snapshot of the consumer's state (RemoteQueueConsumer::counters(), any thread): counters since
+ * the consumer was made (monotonic), for the log, the DNS page and tests.
+ */
 struct RemoteQueueCounters
 {
     qint64 lines = 0;           ///< lines taken from the queue and stored
@@ -34,8 +40,17 @@ struct RemoteQueueCounters
     qint64 batches = 0;         ///< batches stored and acknowledged
     qint64 connectFailures = 0; ///< failed commands or connections to the remote Redis
     qint64 reconnects = 0;      ///< successful connections after a failure
+    /// Lines taken and not yet acknowledged, as last known: in the remote in-flight list.
+    qint64 inFlight = 0;
+    /// Of the lines handed to the analyzer, as it counted them (PdnsAnalyzer::remoteQueueCounters()):
+    /// not stored because malformed (by reason), or skipped by the exclude list.
+    qint64 rejected = 0;
+    std::array<qint64, size_t(RejectReason::Count_)> rejectedBy{};
+    qint64 excluded = 0;
+    bool running = false; ///< between start() and stop()
     bool connected = false;
-    QString lastError;
+    QString lastError;       ///< the last failure's message (kept once connected again)
+    QDateTime lastErrorTime; ///< UTC; null when there was none
 };
 
 /**
@@ -75,6 +90,7 @@ public:
      */
     void stop(int graceMs = 5000);
 
+    /** A consistent snapshot; takes two short locks, never waits on Redis (the GUI thread calls it). */
     RemoteQueueCounters counters() const;
     QByteArray queueKey() const;
     QByteArray inflightKey() const;
@@ -95,6 +111,7 @@ private:
     bool store(const Batch &batch);
     bool acknowledge();
     void failed(const QString &problem);
+    void setInFlight(qint64 lines);
     /** Waits @p ms unless stop() is called first; false when stopping. */
     bool pause(int ms);
     bool stopping() const;

@@ -209,6 +209,49 @@ private Q_SLOTS:
         QVERIFY2(latency.elapsed() < 1500, qPrintable(QString::number(latency.elapsed())));
     }
 
+    // The snapshot for the DNS page: the lines the analyzer rejected or excluded among the queue's
+    // (by reason; the sensors' own are not counted), nothing in flight once acknowledged, running.
+    void countersSnapshot()
+    {
+        startAnalyzer();
+        startConsumer(m_remote.endpoint(kRemoteDb));
+        d4::store::RedisSyncClient remote(m_remote.endpoint(kRemoteDb));
+        QVERIFY(pushLines(remote, 0, 10));
+        QVERIFY(!remote
+                     .command({"LPUSH", kQueueKey, "garbage", "",
+                               "1700000000.1||a||b||IN||x.||NOPE||1.2.3.4||1||1",
+                               "1700000000.1||a||b||IN||tracker.spamhaus.org.||A||127.0.0.2||1||1"})
+                     .isError());
+        // The sensors' lines go through the same analyzer; their rejections are not the queue's.
+        m_analyzer->onLines("0123456789abcdef0123456789abcdef", "8", {"garbage", line(500)});
+        QTRY_COMPARE_WITH_TIMEOUT(m_consumer->counters().lines, 14, 20000);
+        QVERIFY(m_analyzer->waitIdle(10000));
+        const RemoteQueueCounters counters = m_consumer->counters();
+        QVERIFY(counters.running);
+        QVERIFY(counters.connected);
+        QCOMPARE(counters.inFlight, 0);
+        QVERIFY(counters.batches >= 1);
+        QCOMPARE(counters.rejected, 3);
+        QCOMPARE(counters.rejectedBy[size_t(RejectReason::TooFewFields)], 1);
+        QCOMPARE(counters.rejectedBy[size_t(RejectReason::Empty)], 1);
+        QCOMPARE(counters.rejectedBy[size_t(RejectReason::BadType)], 1);
+        QCOMPARE(counters.rejectedBy[size_t(RejectReason::BadTimestamp)], 0);
+        QCOMPARE(counters.excluded, 1);
+        QCOMPARE(counters.connectFailures, 0);
+        QVERIFY(counters.lastError.isEmpty());
+        QVERIFY(counters.lastErrorTime.isNull());
+        const AnalyzerCounters all = m_analyzer->counters();
+        QCOMPARE(all.rejected, 4);
+        QCOMPARE(all.lines, 16);
+        const AnalyzerCounters fromQueue = m_analyzer->remoteQueueCounters();
+        QCOMPARE(fromQueue.lines, 14);
+        QCOMPARE(fromQueue.records, 10);
+        QCOMPARE(fromQueue.newTuples, 0); // not split by source
+        m_consumer->stop();
+        QVERIFY(!m_consumer->counters().running);
+        QCOMPARE(m_consumer->counters().lines, 14);
+    }
+
     // What a previous run moved to the in-flight list but did not see stored is stored first.
     void inFlightStoredFirst()
     {
@@ -343,6 +386,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_consumer->counters().connected, 5000);
         m_remote.kill();
         QTRY_VERIFY_WITH_TIMEOUT(m_consumer->counters().connectFailures >= 4, 10000);
+        const RemoteQueueCounters failing = m_consumer->counters();
+        QVERIFY(!failing.connected);
+        QVERIFY(!failing.lastError.isEmpty());
+        QVERIFY(failing.lastErrorTime.isValid());
+        QVERIFY(qAbs(failing.lastErrorTime.secsTo(QDateTime::currentDateTimeUtc())) < 60);
         timer.restart();
         m_consumer->stop();
         QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
@@ -365,6 +413,7 @@ private Q_SLOTS:
         d4::store::RedisSyncClient remote(m_remote.endpoint(kRemoteDb));
         QVERIFY(pushLines(remote, 0, 20));
         QTRY_COMPARE_WITH_TIMEOUT(m_remote.command({"LLEN", kInFlightKey}, kRemoteDb).integer, 20, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_consumer->counters().inFlight, 20, 5000);
         QTest::qWait(300);
         QElapsedTimer timer;
         timer.start();
@@ -372,6 +421,8 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
         QCOMPARE(m_remote.command({"LLEN", kInFlightKey}, kRemoteDb).integer, 20);
         QCOMPARE(m_consumer->counters().lines, 0);
+        QCOMPARE(m_consumer->counters().inFlight, 20); // still on the remote, for the next start
+        QVERIFY(!m_consumer->counters().running);
     }
 
     // Our stop while the store is down: the lines taken stay in the in-flight list on the remote,
