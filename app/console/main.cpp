@@ -206,9 +206,10 @@ int main(int argc, char *argv[])
     controller.setServerContact(contact);
     // The analyzers run inside the embedded server; attached to a remote one, their pages are left out.
     if (runtime && runtime->pdnsAnalyzer()) {
+        auto *dnsPage = new d4::ui::DnsPage(runtime->pdnsRedis(), runtime->pdnsAnalyzer());
+        dnsPage->setRemoteQueue(runtime->pdnsRemoteQueue()); // null (box hidden) without [Passive_DNS_Queue]
         window.addPage(QCoreApplication::translate("main", "Passive DNS"),
-                       d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::PassiveDns),
-                       new d4::ui::DnsPage(runtime->pdnsRedis(), runtime->pdnsAnalyzer()));
+                       d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::PassiveDns), dnsPage);
     }
     // The Backscatter page also shows imported captures, so it is there in both modes; only its
     // "Live" source needs the embedded server's analyzer.

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 // The DNS page offscreen, against a real redis-server filled by the real analyzer: search on a
 // worker thread, the results model (QAbstractItemModelTester), sorting, copying, the three exports,
-// and the live charts.
+// the live charts, and the remote analyzer queue box fed by a real consumer of a second redis-server.
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -10,18 +10,23 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
 #include "analyzers/passivedns/pdnsanalyzer.h"
+#include "analyzers/passivedns/remotequeueconsumer.h"
 #include "api/cofformat.h"
 #include "charts/qcustomplotinclude.h"
 #include "dns/dnspage.h"
 #include "dns/dnsresultsmodel.h"
+#include "dns/remotequeuebox.h"
 #include "redisserverfixture.h"
 #include "testenvironment.h"
+#include "theme/palette.h"
 
 using namespace d4;
 using namespace d4::test;
@@ -32,7 +37,9 @@ class TestDnsPage : public QObject
 
 private:
     RedisServerFixture m_redis;
+    RedisServerFixture m_remote; ///< the remote D4 server's ANALYZER Redis (remote queue test)
     std::unique_ptr<passivedns::PdnsAnalyzer> m_analyzer;
+    std::unique_ptr<passivedns::RemoteQueueConsumer> m_consumer;
 
     void feed(const QByteArrayList &lines)
     {
@@ -68,7 +75,9 @@ private Q_SLOTS:
     }
     void cleanup()
     {
+        m_consumer.reset();
         m_analyzer.reset();
+        m_remote.stop();
         m_redis.stop();
     }
 
@@ -172,6 +181,93 @@ private Q_SLOTS:
         ui::DnsPage storeOnly(m_redis.endpoint(3));
         storeOnly.sample();
         QTRY_VERIFY_WITH_TIMEOUT(storeOnly.typesPlot()->plottableCount() == 1, 5000);
+    }
+
+    // The remote analyzer queue box: hidden without a consumer; with one, the queue and endpoint, the
+    // state, the lines consumed, their rate, batches, in flight, rejected by reason (the queue's
+    // only); the error when the remote Redis goes away; stopped.
+    void remoteQueueBox()
+    {
+        ui::DnsPage storeOnly(m_redis.endpoint(3), m_analyzer.get());
+        storeOnly.show();
+        QVERIFY(!storeOnly.remoteQueueBox()->isVisible());
+
+        D4_START_REDIS(m_remote);
+        const QByteArray queue = QByteArrayLiteral("d42967c1-f7ad-464e-bbc7-4464c653d7a6");
+        const QByteArray queueKey = "analyzer:8:" + queue;
+        passivedns::RemoteQueueSettings settings;
+        settings.redis = m_remote.endpoint(2);
+        settings.queueUuid = queue;
+        settings.sensorId = "remote-a";
+        settings.batchSize = 100;
+        m_consumer = std::make_unique<passivedns::RemoteQueueConsumer>(settings, *m_analyzer);
+        m_consumer->start();
+
+        ui::DnsPage page(m_redis.endpoint(3), m_analyzer.get());
+        page.resize(1100, 700);
+        page.setRemoteQueue(m_consumer.get());
+        page.show();
+        ui::RemoteQueueBox *box = page.remoteQueueBox();
+        QVERIFY(box->isVisible());
+        QCOMPARE(
+            box->queueText(),
+            QStringLiteral("%1 on 127.0.0.1:%2/2").arg(QString::fromLatin1(queueKey)).arg(m_remote.port()));
+        QCOMPARE(box->rateText(), QString(QChar(0x2014))); // one reading: no rate yet
+        const auto refreshed = [&page, box] {
+            page.sample(); // what the page's timer does every second
+            return box;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(refreshed()->stateText(), QStringLiteral("Connected"), 5000);
+        QTest::qWait(50);
+        refreshed();
+        const QLocale locale;
+        QCOMPARE(box->consumedText(), QStringLiteral("0"));
+        QCOMPARE(box->rejectedText(), QStringLiteral("0"));
+        QCOMPARE(box->linesPerSecond(), 0.0);
+        QCOMPARE(box->rateText(), QStringLiteral("%1 lines/s").arg(locale.toString(0.0, 'f', 1)));
+
+        QByteArrayList command{"LPUSH", queueKey};
+        for (int i = 0; i < 1000; ++i) {
+            command.append(line("n" + QByteArray::number(i) + ".example.", "A",
+                                "192.0.2." + QByteArray::number(i % 250 + 1), 1));
+        }
+        command.append({"garbage", "", line("bad.example.", "NOPE", "192.0.2.1", 1)});
+        QVERIFY(!m_remote.command(command, 2).isError());
+        feed({"sensor garbage"}); // a sensor's bad line: not the queue's
+        QTRY_COMPARE_WITH_TIMEOUT(m_consumer->counters().lines, 1003, 20000);
+        QVERIFY(m_analyzer->waitIdle(10000));
+        refreshed();
+        QCOMPARE(box->consumedText(), locale.toString(1003));
+        QVERIFY(box->batchesText().toInt() >= 2); // batches of 100
+        QCOMPARE(box->inFlightText(), QStringLiteral("0"));
+        QCOMPARE(box->rejectedText(), QStringLiteral("3 (empty line: 1, too few fields: 1, bad type: 1)"));
+        QVERIFY2(box->linesPerSecond() > 0, qPrintable(box->rateText()));
+        QCOMPARE(box->rateText(),
+                 QStringLiteral("%1 lines/s")
+                     .arg(locale.toString(box->linesPerSecond(), 'f', box->linesPerSecond() < 10 ? 1 : 0)));
+        QCOMPARE(box->stateText(), QStringLiteral("Connected"));
+        auto *state = box->findChild<QLabel *>(QStringLiteral("remoteQueueState"));
+        QVERIFY(state);
+        QVERIFY(state->styleSheet().isEmpty());
+
+        // The remote Redis goes away: retrying, with the consumer's last error, in the error colour.
+        m_remote.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            refreshed()->stateText().startsWith(QStringLiteral("Retrying (")) &&
+                box->stateText().endsWith(QStringLiteral("): ") + m_consumer->counters().lastError) &&
+                !m_consumer->counters().lastError.isEmpty(),
+            10000);
+        // The consumer's message names the key it was reading (the queue or its in-flight list).
+        QVERIFY2(box->stateText().contains(QString::fromLatin1(queue)), qPrintable(box->stateText()));
+        QCOMPARE(state->styleSheet(), ui::errorTextStyle());
+        QVERIFY2(state->toolTip().startsWith(QStringLiteral("Last error at ")), qPrintable(state->toolTip()));
+        QCOMPARE(box->consumedText(), locale.toString(1003)); // kept
+
+        m_consumer->stop();
+        page.sample();
+        QCOMPARE(box->stateText(), QStringLiteral("Stopped"));
+        page.setRemoteQueue(nullptr);
+        QVERIFY(!box->isVisible());
     }
 };
 

@@ -26,6 +26,7 @@
 #include "charts/qcustomplotinclude.h"
 #include "dns/dnsexport.h"
 #include "dns/dnsresultsmodel.h"
+#include "dns/remotequeuebox.h"
 
 namespace d4::ui {
 
@@ -101,6 +102,7 @@ DnsPage::DnsPage(store::RedisEndpoint pdnsStore, passivedns::PdnsAnalyzer *analy
     auto *exportCsv = new QPushButton(tr("Export CSV…"), this);
     auto *exportMisp = new QPushButton(tr("Export MISP…"), this);
     m_status = new QLabel(this);
+    m_remoteQueue = new RemoteQueueBox(this);
 
     m_model = new DnsResultsModel(this);
     m_table = new QTableView(this);
@@ -134,6 +136,7 @@ DnsPage::DnsPage(store::RedisEndpoint pdnsStore, passivedns::PdnsAnalyzer *analy
     charts->addWidget(m_types, 1);
     charts->addWidget(m_names, 1);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_remoteQueue);
     layout->addLayout(charts);
     layout->addLayout(searchRow);
     layout->addWidget(m_table, 1);
@@ -152,6 +155,11 @@ DnsPage::DnsPage(store::RedisEndpoint pdnsStore, passivedns::PdnsAnalyzer *analy
 }
 
 DnsPage::~DnsPage() = default;
+
+void DnsPage::setRemoteQueue(passivedns::RemoteQueueConsumer *consumer)
+{
+    m_remoteQueue->setConsumer(consumer);
+}
 
 int DnsPage::recordsRatePoints() const
 {
@@ -250,6 +258,7 @@ void DnsPage::exportTo(ExportFormat format)
 
 void DnsPage::sample()
 {
+    m_remoteQueue->refresh(); // a snapshot under short locks: never waits on Redis
     if (m_analyzer) {
         Sample sample;
         const passivedns::AnalyzerCounters counters = m_analyzer->counters();

@@ -18,18 +18,21 @@ class QTableView;
 
 namespace d4::passivedns {
 class PdnsAnalyzer;
-}
+class RemoteQueueConsumer;
+} // namespace d4::passivedns
 
 namespace d4::ui {
 
 class DnsResultsModel;
+class RemoteQueueBox;
 
 /**
  * The DNS page of the console: live charts of the passive DNS analyzer (records/s, new tuples/s,
  * rrtype mix, top names), a search box with a sortable, copyable results table, and exports (COF
  * NDJSON, CSV, MISP passive-dns objects). Look-ups run on a thread-pool thread with their own Redis
  * connection; the GUI thread never waits for Redis. @p analyzer may be null (charts then come from
- * the store's counters, read in the background too); it must outlive the page.
+ * the store's counters, read in the background too); it must outlive the page. With
+ * setRemoteQueue(), a box above the charts shows the remote analyzer queue consumer's state.
  */
 class DnsPage final : public QWidget
 {
@@ -40,12 +43,18 @@ public:
                      QWidget *parent = nullptr);
     ~DnsPage() override;
 
+    /**
+     * Shows the state of @p consumer (the embedded server's [Passive_DNS_Queue]; not owned, must
+     * outlive the page) in a box refreshed with the charts; null hides the box.
+     */
+    void setRemoteQueue(passivedns::RemoteQueueConsumer *consumer);
+    RemoteQueueBox *remoteQueueBox() const noexcept { return m_remoteQueue; }
     DnsResultsModel *resultsModel() const noexcept { return m_model; }
     QLineEdit *searchBox() const noexcept { return m_search; }
     QTableView *resultsView() const noexcept { return m_table; }
     /** Starts a look-up of the search box's text (name, IP, "*.domain", or "=rdata" for rdata). */
     void search();
-    /** Samples the counters once (the timer does it every second). */
+    /** Samples the counters once, and refreshes the remote queue box (the timer does it every second). */
     void sample();
     /** Copies the selected cells as tab-separated text. */
     void copySelection();
@@ -85,6 +94,7 @@ private:
     QLineEdit *m_search = nullptr;
     QPushButton *m_searchButton = nullptr;
     QLabel *m_status = nullptr;
+    RemoteQueueBox *m_remoteQueue = nullptr;
     QTableView *m_table = nullptr;
     DnsResultsModel *m_model = nullptr;
     QCustomPlot *m_rates = nullptr;

@@ -4,7 +4,9 @@ target_sources(d4ui PRIVATE
     dns/dnsexport.h
     dns/dnspage.h
     dns/dnsresultsmodel.h
+    dns/remotequeuebox.h
     dns/dnsexport.cpp
     dns/dnspage.cpp
     dns/dnsresultsmodel.cpp
+    dns/remotequeuebox.cpp
 )
