@@ -2,9 +2,10 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 // The Passive DNS and Backscatter pages in the main window, offscreen, with real data: the
 // passivedns output of the test captures (tests/data/pdns) stored in a real redis-server by the real
-// analyzer, and tests/data/pcap/backscatter-synthetic.pcap through the real capture reader and
-// backscatter analyzer. Each window is grabbed and checked (size, content drawn); with
-// D4_SCREENSHOT_DIR set, the grabs are saved there as dns.png and backscatter.png (docs/console.md).
+// analyzer (one sensor's lines through a second redis-server's analyzer queue, read by the real
+// remote queue consumer, whose box the page shows), and tests/data/pcap/backscatter-synthetic.pcap through
+// the real capture reader and backscatter analyzer. Each window is grabbed and checked (size, content drawn);
+// with D4_SCREENSHOT_DIR set, the grabs are saved there as dns.png and backscatter.png (docs/console.md).
 
 #include <QDir>
 #include <QFile>
@@ -19,12 +20,14 @@
 
 #include "analyzers/backscatter/backscatteranalyzer.h"
 #include "analyzers/passivedns/pdnsanalyzer.h"
+#include "analyzers/passivedns/remotequeueconsumer.h"
 #include "backscatter/attacktablemodel.h"
 #include "backscatter/backscatterpage.h"
 #include "capture/capturefilereader.h"
 #include "capture/packetpipeline.h"
 #include "dns/dnspage.h"
 #include "dns/dnsresultsmodel.h"
+#include "dns/remotequeuebox.h"
 #include "mainwindow/mainwindow.h"
 #include "redisserverfixture.h"
 #include "testenvironment.h"
@@ -38,6 +41,7 @@ class TestScreenshots : public QObject
 
 private:
     RedisServerFixture m_redis;
+    RedisServerFixture m_remote; ///< another D4 server's ANALYZER Redis, with a type-8 queue
     QTemporaryDir m_fallbackDir;
 
     /** Where the grabs go: D4_SCREENSHOT_DIR, or a temporary directory (the check still runs). */
@@ -94,6 +98,14 @@ private Q_SLOTS:
         passivedns::PdnsAnalyzer analyzer(settings);
         QString error;
         QVERIFY2(analyzer.start(error), qPrintable(error));
+        D4_START_REDIS(m_remote);
+        passivedns::RemoteQueueSettings remote;
+        remote.redis = m_remote.endpoint(2);
+        remote.queueUuid = "d42967c1-f7ad-464e-bbc7-4464c653d7a6";
+        remote.sensorId = "fedcba9876543210fedcba9876543210";
+        remote.batchSize = 50;
+        passivedns::RemoteQueueConsumer consumer(remote, analyzer);
+        consumer.start();
 
         QByteArrayList lines;
         for (const char *log : {"passivedns-synth-alltypes.log", "passivedns-synth-alltypes-nxd.log",
@@ -108,6 +120,7 @@ private Q_SLOTS:
         window.setWindowTitle(QStringLiteral("D4 Console"));
         window.resize(1280, 860);
         auto *page = new ui::DnsPage(m_redis.endpoint(3), &analyzer);
+        page->setRemoteQueue(&consumer);
         window.addPage(QStringLiteral("Passive DNS"),
                        window.style()->standardIcon(QStyle::SP_FileDialogListView), page);
         window.addPage(QStringLiteral("Backscatter"),
@@ -115,12 +128,18 @@ private Q_SLOTS:
         window.showPage(page);
         window.show();
         // Two sensors deliver the logs a few times over some seconds, so that the live charts
-        // (records/s, new tuples/s, types, top names) have something to draw.
+        // (records/s, new tuples/s, types, top names) have something to draw: one connected here,
+        // the other to a D4 server whose analyzer queue this one reads.
+        qint64 fromQueue = 0;
         for (int round = 0; round < 6; ++round) {
-            const QByteArrayList part = round % 2 == 0 ? lines : lines.mid(0, lines.size() / 2);
-            analyzer.onLines(round % 2 == 0 ? "0123456789abcdef0123456789abcdef"
-                                            : "fedcba9876543210fedcba9876543210",
-                             "8", part);
+            if (round % 2 == 0) {
+                analyzer.onLines("0123456789abcdef0123456789abcdef", "8", lines);
+            } else {
+                const QByteArrayList part = lines.mid(0, lines.size() / 2);
+                QVERIFY(!m_remote.command(QByteArrayList{"LPUSH", consumer.queueKey()} + part, 2).isError());
+                fromQueue += part.size();
+                QTRY_COMPARE_WITH_TIMEOUT(consumer.counters().lines, fromQueue, 20000);
+            }
             QVERIFY(analyzer.waitIdle(20000));
             QTest::qWait(1100);
         }
@@ -139,8 +158,13 @@ private Q_SLOTS:
         page->resultsView()->resizeColumnToContents(ui::DnsResultsModel::TimeFirst);
         page->resultsView()->resizeColumnToContents(ui::DnsResultsModel::TimeLast);
         QVERIFY(page->recordsRatePoints() > 3);
+        page->sample();
+        QCOMPARE(page->remoteQueueBox()->stateText(), QStringLiteral("Connected"));
+        QVERIFY(page->remoteQueueBox()->linesPerSecond() > 0);
         QTest::qWait(300);
         saveAndCheck(window, QStringLiteral("dns.png"));
+        consumer.stop();
+        m_remote.stop();
         m_redis.stop();
     }
 
