@@ -2,12 +2,16 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "common/serverruntime.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QLoggingCategory>
 #include <QTimeZone>
+#include <QTimer>
 
 #include "analyzers/backscatter/backscatteranalyzer.h"
+#include "analyzers/backscatter/backscatterreporter.h"
 #include "analyzers/backscatter/backscattertap.h"
+#include "analyzers/backscatter/capturequeueconsumer.h"
 #include "analyzers/passivedns/pdnsanalyzer.h"
 #include "analyzers/passivedns/remotequeueconsumer.h"
 #include "api/lookupservice.h"
@@ -21,6 +25,18 @@
 Q_LOGGING_CATEGORY(lcRuntime, "d4.server")
 
 namespace d4::app {
+
+namespace {
+
+/** How often the live backscatter attacks are reported (and idle ones ended). */
+constexpr int kBackscatterReportMs = 2000;
+
+qint64 wallClockNs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000000LL;
+}
+
+} // namespace
 
 ServerRuntime::ServerRuntime(config::ServerConfig config, QObject *parent)
     : QObject(parent)
@@ -100,6 +116,7 @@ bool ServerRuntime::start(QString &error)
         stop();
         return false;
     }
+    prepareBackscatter();
     if (!m_config.workersEnabled) {
         qCInfo(lcRuntime).noquote() << "workers disabled (workers = no)";
     } else if (!startWorkers(error)) {
@@ -110,6 +127,7 @@ bool ServerRuntime::start(QString &error)
         stop();
         return false;
     }
+    startBackscatterQueue();
     qCInfo(lcRuntime).noquote() << "Server mode:" << config::ServerConfig::modeName(m_config.serverMode);
     qCInfo(lcRuntime).noquote() << "Launching Server ... listening on" << m_config.listenAddress << "port"
                                 << m_ingest->serverPort() << "with" << m_ingest->threadCount()
@@ -129,9 +147,10 @@ bool ServerRuntime::startWorkers(QString &error)
     if (m_pdns) {
         m_workers->addTap(m_pdns.get());
     }
-    m_backscatter = std::make_unique<analyzers::backscatter::BackscatterAnalyzer>();
-    m_backscatterTap = std::make_unique<analyzers::backscatter::BackscatterTap>(m_backscatter.get());
-    m_workers->addTap(m_backscatterTap.get());
+    if (m_backscatter) {
+        m_backscatterTap = std::make_unique<analyzers::backscatter::BackscatterTap>(m_backscatter.get());
+        m_workers->addTap(m_backscatterTap.get());
+    }
     if (m_forward) {
         for (workers::WorkerTap *tap : m_forward->taps()) {
             m_workers->addTap(tap);
@@ -232,6 +251,87 @@ bool ServerRuntime::startPassiveDns(QString &error)
     return true;
 }
 
+void ServerRuntime::prepareBackscatter()
+{
+    const config::BackscatterConfig &config = m_config.backscatter;
+    const bool queue = m_config.backscatterQueue.enabled;
+    if (!config.enabled) {
+        if (queue) {
+            qCWarning(lcRuntime).noquote() << "[Backscatter_Queue] is ignored: the backscatter analyzer is "
+                                              "disabled";
+        }
+        return;
+    }
+    if (!m_config.workersEnabled && !queue) {
+        return; // nothing to read
+    }
+    if (!m_backscatter) { // kept across stop() and start(): pages may hold it
+        m_backscatter = std::make_unique<analyzers::backscatter::BackscatterAnalyzer>(config.settings());
+    }
+    const analyzers::backscatter::BackscatterSettings settings = m_backscatter->settings();
+    const analyzers::backscatter::AttackThresholds &t = settings.thresholds;
+    qCInfo(lcRuntime).noquote() << "backscatter analyzer on type 1: attack at" << t.minPackets << "packets,"
+                                << t.minDurationNs / 1000000000LL << "s," << t.minWindowPackets
+                                << "packets per window; timeout"
+                                << settings.inactivityTimeoutNs / 1000000000LL << "s;"
+                                << settings.monitoredPrefixes.size() << "monitored prefixes";
+    for (const QString &warning : settings.warnings()) {
+        qCInfo(lcRuntime).noquote() << "backscatter:" << warning;
+    }
+    const QString directory =
+        config.attacksFile ? QDir(m_config.effectiveDataDirectory()).filePath(QStringLiteral("backscatter"))
+                           : QString();
+    m_backscatterReporter =
+        std::make_unique<analyzers::backscatter::BackscatterReporter>(m_backscatter.get(), directory);
+    if (!directory.isEmpty()) {
+        qCInfo(lcRuntime).noquote() << "backscatter attacks filed in" << directory;
+    }
+    m_backscatterTimer = new QTimer(this);
+    m_backscatterTimer->setInterval(kBackscatterReportMs);
+    connect(m_backscatterTimer, &QTimer::timeout, this, [this] {
+        if (m_backscatterReporter) {
+            m_backscatterReporter->poll(wallClockNs());
+        }
+    });
+    m_backscatterTimer->start();
+}
+
+void ServerRuntime::startBackscatterQueue()
+{
+    const config::BackscatterQueueConfig &config = m_config.backscatterQueue;
+    if (!config.enabled || !m_backscatter) {
+        return;
+    }
+    const store::RedisEndpoint endpoint = config.endpoint(m_roles.analyzer);
+    m_backscatterQueue = std::make_unique<analyzers::backscatter::CaptureQueueConsumer>(
+        endpoint, config.queueUuid.toUtf8(), m_backscatter.get());
+    m_backscatterQueueStop = false;
+    // run() blocks on BRPOP (1 s at a time, so stop() waits at most that plus the file being read);
+    // an unreachable Redis is retried, never fatal.
+    m_backscatterQueueThread = std::thread([this] { m_backscatterQueue->run(m_backscatterQueueStop, 1); });
+    qCInfo(lcRuntime).noquote() << "backscatter queue"
+                                << QStringLiteral("analyzer:1:%1").arg(config.queueUuid) << "on"
+                                << endpoint.describe();
+}
+
+void ServerRuntime::stopBackscatter()
+{
+    if (m_backscatterQueueThread.joinable()) {
+        m_backscatterQueueStop = true;
+        m_backscatterQueueThread.join();
+    }
+    m_backscatterQueue.reset();
+    if (m_backscatterTimer) {
+        delete m_backscatterTimer;
+        m_backscatterTimer = nullptr;
+    }
+    if (m_backscatterReporter) {
+        m_backscatterReporter->finish(wallClockNs());
+        m_backscatterReporter.reset();
+    }
+    m_backscatterTap.reset();
+}
+
 void ServerRuntime::stop()
 {
     // Ingest first: its shutdown drain lets connected sensors finish, and what they send until
@@ -247,6 +347,7 @@ void ServerRuntime::stop()
         m_workers->stop();
         m_workers.reset();
     }
+    stopBackscatter(); // after the workers: what they handed over is reported
     if (m_lookup) {
         m_lookup->stop();
         m_lookup.reset();

@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <thread>
 
 #include <QObject>
 
@@ -32,8 +34,12 @@ class ForwardManager;
 
 namespace d4::analyzers::backscatter {
 class BackscatterAnalyzer;
+class BackscatterReporter;
 class BackscatterTap;
+class CaptureQueueConsumer;
 } // namespace d4::analyzers::backscatter
+
+class QTimer;
 
 namespace d4::app {
 
@@ -72,12 +78,19 @@ public:
     /** Null when the lookup server is disabled. */
     api::LookupService *lookupService() const noexcept { return m_lookup.get(); }
     /**
-     * The backscatter analyzer on the type-1 worker (live sessions); null when workers are
-     * disabled. It lives as long as the runtime, also after stop(), so pages may keep it.
+     * The backscatter analyzer on the type-1 worker (live sessions) and [Backscatter_Queue], set up
+     * by [Backscatter]; null when that section disables it, or when it has nothing to read (workers
+     * disabled and no queue). It lives as long as the runtime, also after stop(), so pages may keep it.
      */
     analyzers::backscatter::BackscatterAnalyzer *backscatterAnalyzer() const noexcept
     {
         return m_backscatter.get();
+    }
+
+    /** Logs and files the live analyzer's attacks; null when there is no analyzer. */
+    analyzers::backscatter::BackscatterReporter *backscatterReporter() const noexcept
+    {
+        return m_backscatterReporter.get();
     }
 
     /** The forwarding rules; null when server.conf has none. */
@@ -87,6 +100,9 @@ private:
     bool startWorkers(QString &error);
     bool prepareForwarding(QString &error);
     bool startPassiveDns(QString &error);
+    void prepareBackscatter();
+    void startBackscatterQueue();
+    void stopBackscatter();
 
     config::ServerConfig m_config;
     store::RedisRoles m_roles;
@@ -100,6 +116,11 @@ private:
     std::unique_ptr<api::LookupService> m_lookup;
     std::unique_ptr<analyzers::backscatter::BackscatterAnalyzer> m_backscatter;
     std::unique_ptr<analyzers::backscatter::BackscatterTap> m_backscatterTap;
+    std::unique_ptr<analyzers::backscatter::BackscatterReporter> m_backscatterReporter;
+    QTimer *m_backscatterTimer = nullptr;
+    std::unique_ptr<analyzers::backscatter::CaptureQueueConsumer> m_backscatterQueue;
+    std::thread m_backscatterQueueThread;
+    std::atomic_bool m_backscatterQueueStop{false};
     std::unique_ptr<forward::ForwardManager> m_forward;
 };
 

@@ -232,6 +232,17 @@ std::map<QString, std::map<QString, Setter>> buildTable(std::map<QString, RedisS
     lookup[QStringLiteral("origin")] =
         stringSetter([](ServerConfig &c, const QString &v) { c.lookupOrigin = v; });
 
+    auto &backscatter = table[QStringLiteral("Backscatter")];
+    for (const QString &key : BackscatterConfig::keys()) {
+        backscatter[key] = [key](ServerConfig &c, const QString &v) { return c.backscatter.apply(key, v); };
+    }
+    auto &backscatterQueue = table[QStringLiteral("Backscatter_Queue")];
+    for (const QString &key : BackscatterQueueConfig::keys()) {
+        backscatterQueue[key] = [key](ServerConfig &c, const QString &v) {
+            return c.backscatterQueue.apply(key, v);
+        };
+    }
+
     auto noop = [](ServerConfig &, const QString &) { return QString(); };
     auto &flask = table[QStringLiteral("Flask_Server")];
     flask[QStringLiteral("host")] = noop;
@@ -364,6 +375,17 @@ std::optional<ServerConfig> ServerConfigLoader::parse(const QByteArray &text, co
         error = {
             fileName, line, QStringLiteral("Passive_DNS_Queue"), QStringLiteral("queue_uuid"),
             QStringLiteral("missing: enabled = yes needs the UUID of the D4 server's type-8 analyzer queue")};
+        return std::nullopt;
+    }
+    if (config.backscatterQueue.enabled && config.backscatterQueue.queueUuid.isEmpty()) {
+        int line = 0;
+        for (const auto &[name, at] : ini.sections()) {
+            if (name == u"Backscatter_Queue") {
+                line = at;
+            }
+        }
+        error = {fileName, line, QStringLiteral("Backscatter_Queue"), QStringLiteral("queue_uuid"),
+                 QStringLiteral("missing: enabled = yes needs the UUID of a type-1 analyzer queue")};
         return std::nullopt;
     }
     const bool anyRole = redis[QStringLiteral("Redis_STREAM")].present ||

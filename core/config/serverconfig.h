@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "config/backscatterconfig.h"
 #include "config/inifile.h"
 #include "config/pdnsconfig.h"
 #include "forward/forwardrule.h"
@@ -80,6 +81,11 @@ struct ServerConfig
     QStringList lookupTokenEndpoints{QStringLiteral("query"), QStringLiteral("fquery"),
                                      QStringLiteral("info")};
     QString lookupOrigin; ///< COF `origin` URI; empty = not emitted
+
+    // [Backscatter] (our section): the live backscatter analyzer and its attack reports
+    BackscatterConfig backscatter;
+    // [Backscatter_Queue] (our section): an analyzer queue of .cap.gz paths read into it
+    BackscatterQueueConfig backscatterQueue;
 
     // [Forward:<name>] and [Sensor_Groups] (our sections): rules sharing data with partner D4
     // servers, read by forward::ForwardRuleLoader (docs/forwarding.md).

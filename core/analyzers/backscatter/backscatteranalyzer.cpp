@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <unordered_set>
+#include <utility>
 
 namespace d4::analyzers::backscatter {
 
@@ -31,6 +32,7 @@ struct BackscatterAnalyzer::Vector
     std::array<qint64, kMaxWindowBuckets> bucketIds{};
     std::array<quint32, kMaxWindowBuckets> bucketCounts{};
     std::list<Key>::iterator lru;
+    bool detected = false; ///< reported in AttackEvents::detected
 };
 
 BackscatterAnalyzer::BackscatterAnalyzer(BackscatterSettings settings)
@@ -82,6 +84,38 @@ void BackscatterAnalyzer::reset()
     m_nowNs = 0;
     m_nextExpiryNs = 0;
     m_hasTime = false;
+    m_events = {};
+}
+
+void BackscatterAnalyzer::setAttackEventsEnabled(bool enabled, qsizetype maxPending)
+{
+    const std::lock_guard lock(m_mutex);
+    m_eventsEnabled = enabled;
+    m_maxPendingEvents = maxPending;
+    if (!enabled) {
+        m_events = {};
+    }
+}
+
+BackscatterAnalyzer::AttackEvents BackscatterAnalyzer::takeAttackEvents()
+{
+    const std::lock_guard lock(m_mutex);
+    return std::exchange(m_events, {});
+}
+
+qint64 BackscatterAnalyzer::latestCaptureNs() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_hasTime ? m_nowNs : 0;
+}
+
+void BackscatterAnalyzer::addEvent(QList<AttackRecord> &events, AttackRecord record)
+{
+    if (events.size() >= m_maxPendingEvents) {
+        ++m_events.dropped;
+        return;
+    }
+    events.append(std::move(record));
 }
 
 void BackscatterAnalyzer::onPacket(const capture::CapturePacket &packet,
@@ -277,6 +311,10 @@ void BackscatterAnalyzer::process(const capture::CapturePacket &packet, const ca
             }
         }
     }
+    if (m_eventsEnabled && !vector.detected && passesThresholds(record, m_settings.thresholds)) {
+        vector.detected = true;
+        addEvent(m_events.detected, recordOf(vector));
+    }
 }
 
 void BackscatterAnalyzer::noteSyn(quint32 source, qint64 nowNs)
@@ -332,6 +370,12 @@ void BackscatterAnalyzer::closeVector(std::unordered_map<Key, Vector>::iterator 
     AttackRecord record = recordOf(it->second);
     record.active = false;
     record.evicted = evicted;
+    if (m_eventsEnabled && passesThresholds(record, m_settings.thresholds)) {
+        if (!it->second.detected) {
+            addEvent(m_events.detected, record);
+        }
+        addEvent(m_events.ended, record);
+    }
     ++(evicted ? m_counters.vectorsEvicted : m_counters.vectorsExpired);
     m_lru.erase(it->second.lru);
     m_vectors.erase(it);

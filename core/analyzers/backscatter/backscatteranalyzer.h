@@ -58,6 +58,26 @@ public:
     /** Forgets everything (settings kept). */
     void reset();
 
+    /** What happened to attacks since the last takeAttackEvents() (BackscatterReporter). */
+    struct AttackEvents
+    {
+        /** Vectors that reached the thresholds, with their figures at that packet. */
+        QList<AttackRecord> detected;
+        /** Attacks that timed out or were evicted, final figures; a vector that reaches the
+         * thresholds only by ending (thresholds lowered meanwhile) is in both lists. */
+        QList<AttackRecord> ended;
+        quint64 dropped = 0; ///< events not kept because more than maxPending were waiting
+    };
+    /**
+     * Starts (or stops) collecting AttackEvents; until then none are kept. At most @p maxPending
+     * events of each kind wait for takeAttackEvents(); further ones are counted as dropped.
+     * Thresholds lowered by setThresholds() detect a kept vector at its next packet or its end.
+     */
+    void setAttackEventsEnabled(bool enabled, qsizetype maxPending = 10000);
+    AttackEvents takeAttackEvents();
+    /** The latest capture time seen (ns), or 0 before the first time-stamped packet. */
+    qint64 latestCaptureNs() const;
+
 private:
     struct Vector;
     using Key = quint64; ///< victim << 8 | protocol
@@ -70,6 +90,7 @@ private:
     void noteSyn(quint32 source, qint64 nowNs);
     bool synSeen(quint32 source, qint64 nowNs) const;
     AttackRecord recordOf(const Vector &vector) const;
+    void addEvent(QList<AttackRecord> &events, AttackRecord record);
 
     mutable std::mutex m_mutex;
     BackscatterSettings m_settings;
@@ -86,6 +107,9 @@ private:
     qint64 m_nowNs = 0;
     qint64 m_nextExpiryNs = 0;
     bool m_hasTime = false;
+    bool m_eventsEnabled = false;
+    qsizetype m_maxPendingEvents = 0;
+    AttackEvents m_events;
 };
 
 } // namespace d4::analyzers::backscatter

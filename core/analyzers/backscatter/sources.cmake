@@ -6,6 +6,7 @@ target_sources(d4core PRIVATE
     analyzers/backscatter/backscatteranalyzer.h
     analyzers/backscatter/backscatterclass.h
     analyzers/backscatter/backscatterexport.h
+    analyzers/backscatter/backscatterreporter.h
     analyzers/backscatter/backscattersettings.h
     analyzers/backscatter/backscattersnapshot.h
     analyzers/backscatter/backscattertap.h
@@ -18,6 +19,7 @@ target_sources(d4core PRIVATE
     analyzers/backscatter/backscatteranalyzer.cpp
     analyzers/backscatter/backscatterclass.cpp
     analyzers/backscatter/backscatterexport.cpp
+    analyzers/backscatter/backscatterreporter.cpp
     analyzers/backscatter/backscattersettings.cpp
     analyzers/backscatter/backscattersnapshot.cpp
     analyzers/backscatter/backscattertap.cpp
@@ -26,3 +28,5 @@ target_sources(d4core PRIVATE
     analyzers/backscatter/evidencewriter.cpp
     analyzers/backscatter/pibsemulator.cpp
 )
+# [Backscatter] and [Backscatter_Queue] of server.conf, read by config/serverconfig.cpp.
+target_sources(d4core PRIVATE config/backscatterconfig.h config/backscatterconfig.cpp)

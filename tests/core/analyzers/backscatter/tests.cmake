@@ -5,4 +5,6 @@
 if(NOT TARGET tst_backscatteranalyzer)
     d4_add_test(NAME tst_backscatteranalyzer SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backscatteranalyzer.cpp
         LABELS unit)
+    d4_add_test(NAME tst_backscatterreporter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backscatterreporter.cpp
+        LABELS unit)
 endif()

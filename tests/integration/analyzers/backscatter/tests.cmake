@@ -12,4 +12,7 @@ if(NOT TARGET tst_analyzecommand)
     add_dependencies(tst_backscatterlive d4-server)
     d4_add_test(NAME tst_capturequeue SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_capturequeue.cpp
         LABELS integration TIMEOUT 120)
+    d4_add_test(NAME tst_backscatterreport SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backscatterreport.cpp
+        LABELS integration LIBRARIES d4workertestbase TIMEOUT 300)
+    add_dependencies(tst_backscatterreport d4-server)
 endif()
