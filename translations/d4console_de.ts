@@ -1964,6 +1964,139 @@ nicht schreibbar, 2 ungültige Befehlszeile.</translation>
     </message>
 </context>
 <context>
+    <name>d4::ui::RemoteQueueBox</name>
+    <message>
+        <source>Remote analyzer queue</source>
+        <translation>Entfernte Analyzer-Warteschlange</translation>
+    </message>
+    <message>
+        <source>Passive DNS lines taken from another D4 server&apos;s analyzer queue ([Passive_DNS_Queue] in server.conf).</source>
+        <translation>Passive-DNS-Zeilen aus der Analyzer-Warteschlange eines anderen D4-Servers ([Passive_DNS_Queue] in server.conf).</translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation>Warteschlange:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Lines consumed:</source>
+        <translation>Gelesene Zeilen:</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Rate:</translation>
+    </message>
+    <message>
+        <source>Batches:</source>
+        <translation>Stapel:</translation>
+    </message>
+    <message>
+        <source>In flight:</source>
+        <translation>In Bearbeitung:</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>Abgewiesen:</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Lines taken from the remote queue and not yet stored; until they are, they stay in %1 on the remote Redis.</source>
+        <translation>Aus der entfernten Warteschlange genommene, noch nicht gespeicherte Zeilen; bis dahin bleiben sie in %1 auf dem entfernten Redis.</translation>
+    </message>
+    <message>
+        <source>empty line</source>
+        <translation>leere Zeile</translation>
+    </message>
+    <message>
+        <source>too few fields</source>
+        <translation>zu wenige Felder</translation>
+    </message>
+    <message>
+        <source>too many fields</source>
+        <translation>zu viele Felder</translation>
+    </message>
+    <message>
+        <source>bad timestamp</source>
+        <translation>ungültiger Zeitstempel</translation>
+    </message>
+    <message>
+        <source>empty name</source>
+        <translation>leerer Name</translation>
+    </message>
+    <message>
+        <source>bad type</source>
+        <translation>ungültiger Typ</translation>
+    </message>
+    <message>
+        <source>bad number</source>
+        <translation>ungültige Zahl</translation>
+    </message>
+    <message>
+        <source>bad JSON</source>
+        <translation>ungültiges JSON</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected (%n reconnection(s))</source>
+        <translation>
+            <numerusform>Verbunden (%n Wiederverbindung(en))</numerusform>
+            <numerusform>Verbunden (%n Wiederverbindung(en))</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying (%n failure(s)): %1</source>
+        <translation>
+            <numerusform>Neuer Versuch (%n Fehler): %1</numerusform>
+            <numerusform>Neuer Versuch (%n Fehler): %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1; %2 excluded</source>
+        <translation>%1; %2 ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>Last error at %1: %2</source>
+        <translation>Letzter Fehler am %1: %2</translation>
+    </message>
+    <message>
+        <source>Lines stored from the remote queue since start. Of these, %1 were recovered from the in-flight list after a reconnection; %2 more were found there already stored and were not stored again.</source>
+        <translation>Seit dem Start aus der entfernten Warteschlange gespeicherte Zeilen. Davon wurden %1 nach einer Wiederverbindung aus der Liste der Zeilen in Bearbeitung wiederhergestellt; %2 weitere waren dort schon gespeichert und wurden nicht erneut gespeichert.</translation>
+    </message>
+    <message>
+        <source>Lines the analyzer could not parse, by reason (they are not stored), and lines skipped by the exclude list.</source>
+        <translation>Zeilen, die der Analyzer nicht lesen konnte, nach Grund (sie werden nicht gespeichert), und von der Ausschlussliste übersprungene Zeilen.</translation>
+    </message>
+    <message>
+        <source>%1 lines/s</source>
+        <translation>%1 Zeilen/s</translation>
+    </message>
+</context>
+<context>
     <name>d4::ui::SensorPage</name>
     <message>
         <source>No sensor selected: double-click one on the Sensors page.</source>

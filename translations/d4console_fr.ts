@@ -1964,6 +1964,139 @@ preuve impossible à écrire, 2 ligne de commande invalide.</translation>
     </message>
 </context>
 <context>
+    <name>d4::ui::RemoteQueueBox</name>
+    <message>
+        <source>Remote analyzer queue</source>
+        <translation>File d’analyseur distante</translation>
+    </message>
+    <message>
+        <source>Passive DNS lines taken from another D4 server&apos;s analyzer queue ([Passive_DNS_Queue] in server.conf).</source>
+        <translation>Lignes DNS passif prises dans la file d’analyseur d’un autre serveur D4 ([Passive_DNS_Queue] dans server.conf).</translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation>File :</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <source>Lines consumed:</source>
+        <translation>Lignes consommées :</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Débit :</translation>
+    </message>
+    <message>
+        <source>Batches:</source>
+        <translation>Lots :</translation>
+    </message>
+    <message>
+        <source>In flight:</source>
+        <translation>En transit :</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>Rejetées :</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Lines taken from the remote queue and not yet stored; until they are, they stay in %1 on the remote Redis.</source>
+        <translation>Lignes prises dans la file distante et pas encore enregistrées ; d’ici là, elles restent dans %1 sur le Redis distant.</translation>
+    </message>
+    <message>
+        <source>empty line</source>
+        <translation>ligne vide</translation>
+    </message>
+    <message>
+        <source>too few fields</source>
+        <translation>trop peu de champs</translation>
+    </message>
+    <message>
+        <source>too many fields</source>
+        <translation>trop de champs</translation>
+    </message>
+    <message>
+        <source>bad timestamp</source>
+        <translation>horodatage invalide</translation>
+    </message>
+    <message>
+        <source>empty name</source>
+        <translation>nom vide</translation>
+    </message>
+    <message>
+        <source>bad type</source>
+        <translation>type invalide</translation>
+    </message>
+    <message>
+        <source>bad number</source>
+        <translation>nombre invalide</translation>
+    </message>
+    <message>
+        <source>bad JSON</source>
+        <translation>JSON invalide</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected (%n reconnection(s))</source>
+        <translation>
+            <numerusform>Connecté (%n reconnexion(s))</numerusform>
+            <numerusform>Connecté (%n reconnexion(s))</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying (%n failure(s)): %1</source>
+        <translation>
+            <numerusform>Nouvel essai (%n échec(s)) : %1</numerusform>
+            <numerusform>Nouvel essai (%n échec(s)) : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1; %2 excluded</source>
+        <translation>%1 ; %2 exclues</translation>
+    </message>
+    <message>
+        <source>Last error at %1: %2</source>
+        <translation>Dernière erreur le %1 : %2</translation>
+    </message>
+    <message>
+        <source>Lines stored from the remote queue since start. Of these, %1 were recovered from the in-flight list after a reconnection; %2 more were found there already stored and were not stored again.</source>
+        <translation>Lignes enregistrées depuis la file distante depuis le démarrage. Parmi elles, %1 ont été récupérées de la liste en transit après une reconnexion ; %2 autres y ont été trouvées déjà enregistrées et n’ont pas été enregistrées à nouveau.</translation>
+    </message>
+    <message>
+        <source>Lines the analyzer could not parse, by reason (they are not stored), and lines skipped by the exclude list.</source>
+        <translation>Lignes que l’analyseur n’a pas pu lire, par motif (elles ne sont pas enregistrées), et lignes écartées par la liste d’exclusion.</translation>
+    </message>
+    <message>
+        <source>%1 lines/s</source>
+        <translation>%1 lignes/s</translation>
+    </message>
+</context>
+<context>
     <name>d4::ui::SensorPage</name>
     <message>
         <source>No sensor selected: double-click one on the Sensors page.</source>
