@@ -45,6 +45,8 @@ QStringList BackscatterConfig::keys()
             QStringLiteral("min_packets"),
             QStringLiteral("min_duration"),
             QStringLiteral("min_window_packets"),
+            QStringLiteral("window"),
+            QStringLiteral("slide"),
             QStringLiteral("timeout"),
             QStringLiteral("prefixes"),
             QStringLiteral("udp_responses"),
@@ -79,6 +81,12 @@ QString BackscatterConfig::apply(const QString &key, const QString &value)
     }
     if (key == u"min_window_packets") {
         return setOptionalInteger(value, 0, kMaxCount, minWindowPackets);
+    }
+    if (key == u"window") {
+        return setInteger(value, 1, 3600, windowSeconds);
+    }
+    if (key == u"slide") {
+        return setInteger(value, 1, 3600, slideSeconds);
     }
     if (key == u"timeout") {
         return setInteger(value, 1, 86400, timeoutSeconds);
@@ -116,6 +124,21 @@ QString BackscatterConfig::apply(const QString &key, const QString &value)
     return QStringLiteral("unknown key");
 }
 
+QString BackscatterConfig::checkWindow() const
+{
+    constexpr qint64 kMaxWindowSteps = analyzers::backscatter::AttackThresholds::kMaxWindowSteps;
+    if (slideSeconds > windowSeconds) {
+        return QStringLiteral("%1 s is longer than the window (%2 s)").arg(slideSeconds).arg(windowSeconds);
+    }
+    if (windowSeconds > slideSeconds * kMaxWindowSteps) {
+        return QStringLiteral("a %1 s window needs a slide of at least %2 s (at most %3 steps per window)")
+            .arg(windowSeconds)
+            .arg((windowSeconds + kMaxWindowSteps - 1) / kMaxWindowSteps)
+            .arg(kMaxWindowSteps);
+    }
+    return {};
+}
+
 analyzers::backscatter::BackscatterSettings BackscatterConfig::settings() const
 {
     auto settings = analyzers::backscatter::BackscatterSettings::fromPreset(preset);
@@ -128,6 +151,8 @@ analyzers::backscatter::BackscatterSettings BackscatterConfig::settings() const
     if (minWindowPackets) {
         settings.thresholds.minWindowPackets = *minWindowPackets;
     }
+    settings.thresholds.windowNs = windowSeconds * kNanosPerSecond;
+    settings.thresholds.slideNs = slideSeconds * kNanosPerSecond;
     settings.inactivityTimeoutNs = timeoutSeconds * kNanosPerSecond;
     settings.monitoredPrefixes = prefixes;
     settings.udpResponses = udpResponses;

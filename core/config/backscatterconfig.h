@@ -27,6 +27,8 @@ struct BackscatterConfig
     std::optional<quint64> minPackets;
     std::optional<qint64> minDurationSeconds;
     std::optional<quint64> minWindowPackets;
+    qint64 windowSeconds = 60; ///< the sliding window of min_window_packets and max ppm
+    qint64 slideSeconds = 10;  ///< its step; at most AttackThresholds::kMaxWindowSteps per window
     qint64 timeoutSeconds = 300;
     QList<analyzers::backscatter::MonitoredPrefix> prefixes;
     bool udpResponses = false;
@@ -39,6 +41,12 @@ struct BackscatterConfig
     static QStringList keys();
     /** Applies one key; returns why the value is refused, or an empty string. */
     QString apply(const QString &key, const QString &value);
+    /**
+     * Checks what single keys cannot: the slide divides the window into at most
+     * AttackThresholds::kMaxWindowSteps steps and is not longer than it. Returns why not (reported
+     * for the `slide` key), or an empty string.
+     */
+    QString checkWindow() const;
     /** The analyzer settings these keys describe. */
     analyzers::backscatter::BackscatterSettings settings() const;
 };

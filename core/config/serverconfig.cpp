@@ -377,6 +377,16 @@ std::optional<ServerConfig> ServerConfigLoader::parse(const QByteArray &text, co
             QStringLiteral("missing: enabled = yes needs the UUID of the D4 server's type-8 analyzer queue")};
         return std::nullopt;
     }
+    if (const QString reason = config.backscatter.checkWindow(); !reason.isEmpty()) {
+        int line = 0;
+        for (const auto &[name, at] : ini.sections()) {
+            if (name == u"Backscatter") {
+                line = at;
+            }
+        }
+        error = {fileName, line, QStringLiteral("Backscatter"), QStringLiteral("slide"), reason};
+        return std::nullopt;
+    }
     if (config.backscatterQueue.enabled && config.backscatterQueue.queueUuid.isEmpty()) {
         int line = 0;
         for (const auto &[name, at] : ini.sections()) {

@@ -11,7 +11,7 @@ namespace d4::analyzers::backscatter {
 namespace {
 
 constexpr qint64 kNanosPerSecond = 1000000000LL;
-constexpr int kMaxWindowBuckets = 64;
+constexpr int kMaxWindowBuckets = AttackThresholds::kMaxWindowSteps;
 constexpr qsizetype kTopPorts = 10;
 
 qint64 floorDiv(qint64 value, qint64 divisor)

@@ -19,6 +19,9 @@ struct AttackThresholds
     qint64 windowNs = 60LL * 1000000000LL;
     qint64 slideNs = 10LL * 1000000000LL;
 
+    /** The analyzer keeps one counter per slide step of the window, at most this many. */
+    static constexpr int kMaxWindowSteps = 64;
+
     bool operator==(const AttackThresholds &other) const = default;
 };
 

@@ -70,12 +70,13 @@ private Q_SLOTS:
     void everyKey()
     {
         ConfigError error;
-        const auto config = parse("[Backscatter]\nenabled = no\npreset = sensitive\nmin_packets = 7\n"
-                                  "min_duration = 0\nmin_window_packets = 0\ntimeout = 2\n"
-                                  "prefixes = 203.0.113.0/24, ,198.51.100.7\nudp_responses = yes\n"
-                                  "evidence_packets = 3\nevidence_recent = 0\nevidence_max_mb = 1\n"
-                                  "attacks_file = no\n",
-                                  error);
+        const auto config =
+            parse("[Backscatter]\nenabled = no\npreset = sensitive\nmin_packets = 7\n"
+                  "min_duration = 0\nmin_window_packets = 0\nwindow = 120\nslide = 2\ntimeout = 2\n"
+                  "prefixes = 203.0.113.0/24, ,198.51.100.7\nudp_responses = yes\n"
+                  "evidence_packets = 3\nevidence_recent = 0\nevidence_max_mb = 1\n"
+                  "attacks_file = no\n",
+                  error);
         QVERIFY2(config, qPrintable(error.toString()));
         const BackscatterConfig &b = config->backscatter;
         QVERIFY(!b.enabled);
@@ -85,6 +86,8 @@ private Q_SLOTS:
         QCOMPARE(settings.thresholds.minPackets, 7ULL);
         QCOMPARE(settings.thresholds.minDurationNs, 0LL);
         QCOMPARE(settings.thresholds.minWindowPackets, 0ULL);
+        QCOMPARE(settings.thresholds.windowNs, 120 * kSecond);
+        QCOMPARE(settings.thresholds.slideNs, 2 * kSecond);
         QCOMPARE(settings.inactivityTimeoutNs, 2 * kSecond);
         QCOMPARE(settings.monitoredPrefixes.size(), 2);
         QCOMPARE(settings.monitoredPrefixes[0].toString(), QStringLiteral("203.0.113.0/24"));
@@ -126,6 +129,8 @@ private Q_SLOTS:
         QCOMPARE(thresholds.minDurationNs, minDuration * kSecond);
         QCOMPARE(thresholds.minWindowPackets, minWindow);
         QCOMPARE(config->backscatter.settings().inactivityTimeoutNs, 300 * kSecond);
+        QCOMPARE(thresholds.windowNs, 60 * kSecond); // Corsaro's window and slide for every preset
+        QCOMPARE(thresholds.slideNs, 10 * kSecond);
     }
 
     void queueKeys()
@@ -210,6 +215,24 @@ private Q_SLOTS:
                                             << 2 << "Backscatter"
                                             << "min_window_packets"
                                             << "'1e3' is not an integer between 0 and 1000000000";
+        QTest::newRow("window zero") << b + "window = 0\n"
+                                     << 2 << "Backscatter"
+                                     << "window"
+                                     << "'0' is not an integer between 1 and 3600";
+        QTest::newRow("slide unit") << b + "slide = 10s\n"
+                                    << 2 << "Backscatter"
+                                    << "slide"
+                                    << "'10s' is not an integer between 1 and 3600";
+        // Checked once the section is read: the line is the section header's.
+        QTest::newRow("slide longer than window") << "\n" + b + "window = 30\nslide = 60\n"
+                                                  << 2 << "Backscatter"
+                                                  << "slide"
+                                                  << "60 s is longer than the window (30 s)";
+        QTest::newRow("too many steps") << b + "slide = 1\nwindow = 3600\n"
+                                        << 1 << "Backscatter"
+                                        << "slide"
+                                        << "a 3600 s window needs a slide of at least 57 s (at most 64 "
+                                           "steps per window)";
         QTest::newRow("timeout zero") << b + "timeout = 0\n"
                                       << 2 << "Backscatter"
                                       << "timeout"
@@ -255,9 +278,9 @@ private Q_SLOTS:
                                       << 2 << "Backscatter"
                                       << "attacks_file"
                                       << "'always' is not a boolean (yes/no, true/false, on/off, 1/0)";
-        QTest::newRow("unknown key") << b + "window = 60\n"
+        QTest::newRow("unknown key") << b + "window_packets = 60\n"
                                      << 2 << "Backscatter"
-                                     << "window"
+                                     << "window_packets"
                                      << "unknown key";
         QTest::newRow("queue enabled") << q + "enabled = maybe\n"
                                        << 2 << "Backscatter_Queue"
