@@ -286,6 +286,12 @@ void ServerRuntime::prepareBackscatter()
     if (!directory.isEmpty()) {
         qCInfo(lcRuntime).noquote() << "backscatter attacks filed in" << directory;
     }
+    if (config.evidenceFiles && settings.evidence.enabled()) {
+        const QString evidence =
+            QDir(m_config.effectiveDataDirectory()).filePath(QStringLiteral("backscatter/evidence"));
+        m_backscatterReporter->setEvidenceDirectory(evidence);
+        qCInfo(lcRuntime).noquote() << "backscatter evidence pcaps in" << evidence;
+    }
     m_backscatterTimer = new QTimer(this);
     m_backscatterTimer->setInterval(kBackscatterReportMs);
     connect(m_backscatterTimer, &QTimer::timeout, this, [this] {

@@ -53,7 +53,8 @@ QStringList BackscatterConfig::keys()
             QStringLiteral("evidence_packets"),
             QStringLiteral("evidence_recent"),
             QStringLiteral("evidence_max_mb"),
-            QStringLiteral("attacks_file")};
+            QStringLiteral("attacks_file"),
+            QStringLiteral("evidence_files")};
 }
 
 QString BackscatterConfig::apply(const QString &key, const QString &value)
@@ -120,6 +121,9 @@ QString BackscatterConfig::apply(const QString &key, const QString &value)
     }
     if (key == u"attacks_file") {
         return parseBoolean(value, attacksFile);
+    }
+    if (key == u"evidence_files") {
+        return parseBoolean(value, evidenceFiles);
     }
     return QStringLiteral("unknown key");
 }

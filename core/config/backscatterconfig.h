@@ -35,7 +35,8 @@ struct BackscatterConfig
     qsizetype evidencePackets = 25;
     qsizetype evidenceRecent = 25;
     qint64 evidenceMaxMb = 64;
-    bool attacksFile = true; ///< <data directory>/backscatter/attacks-YYYY-MM-DD.ndjson
+    bool attacksFile = true;   ///< <data directory>/backscatter/attacks-YYYY-MM-DD.ndjson
+    bool evidenceFiles = true; ///< <data directory>/backscatter/evidence/<victim>-<protocol>-<start>.pcap
 
     /** The keys of the section, for the server.conf reader. */
     static QStringList keys();

@@ -5,10 +5,13 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 
 #include "analyzers/backscatter/backscatterexport.h"
+#include "analyzers/backscatter/evidencewriter.h"
 
 namespace d4::analyzers::backscatter {
 
@@ -78,9 +81,7 @@ void BackscatterReporter::finish(qint64 wallNowNs)
         if (attack.active) {
             qCInfo(lcReport).noquote()
                 << "attack still active at shutdown:" << describe(attack, snapshot, true);
-            lines += QJsonDocument(BackscatterExport::attackToJson(attack, snapshot))
-                         .toJson(QJsonDocument::Compact) +
-                     '\n';
+            lines += lineOf(attack, snapshot);
         }
     }
     append(lines, wallNowNs);
@@ -102,9 +103,7 @@ void BackscatterReporter::report(const BackscatterAnalyzer::AttackEvents &events
     for (const AttackRecord &attack : events.ended) {
         ++m_ended;
         qCInfo(lcReport).noquote() << "attack ended:" << describe(attack, context, true);
-        lines +=
-            QJsonDocument(BackscatterExport::attackToJson(attack, context)).toJson(QJsonDocument::Compact) +
-            '\n';
+        lines += lineOf(attack, context);
     }
     if (events.dropped > 0) {
         m_droppedReported += events.dropped;
@@ -112,6 +111,48 @@ void BackscatterReporter::report(const BackscatterAnalyzer::AttackEvents &events
                                       << m_droppedReported << "so far)";
     }
     append(lines, wallNowNs);
+}
+
+QByteArray BackscatterReporter::lineOf(const AttackRecord &attack, const BackscatterSnapshot &context)
+{
+    QJsonObject json = BackscatterExport::attackToJson(attack, context);
+    if (!m_evidenceDirectory.isEmpty()) {
+        const QString path = writeEvidence(attack);
+        json.insert(QStringLiteral("evidence_file"), path.isEmpty() ? QJsonValue() : QJsonValue(path));
+        if (path.isEmpty() && attack.evidence.isEmpty()) {
+            json.insert(QStringLiteral("evidence_unavailable"), EvidenceWriter::unavailableReason(attack));
+        }
+    }
+    return QJsonDocument(json).toJson(QJsonDocument::Compact) + '\n';
+}
+
+QString BackscatterReporter::writeEvidence(const AttackRecord &attack)
+{
+    if (attack.evidence.isEmpty()) {
+        return {};
+    }
+    const QDir directory(m_evidenceDirectory);
+    if (!QDir().mkpath(m_evidenceDirectory)) {
+        ++m_writeErrors;
+        qCWarning(lcReport).noquote() << "cannot create" << m_evidenceDirectory;
+        return {};
+    }
+    // Two attacks of one victim and protocol starting in the same nanosecond are possible after an
+    // eviction, and an attack still active at a shutdown ends again after the restart.
+    const QFileInfo name(EvidenceWriter::fileName(attack));
+    QString path = directory.filePath(name.fileName());
+    for (int n = 2; QFileInfo::exists(path); ++n) {
+        path = directory.filePath(name.completeBaseName() + QLatin1Char('-') + QString::number(n) +
+                                  QLatin1Char('.') + name.suffix());
+    }
+    QString error;
+    if (!EvidenceWriter::write(attack, path, error)) {
+        ++m_writeErrors;
+        qCWarning(lcReport).noquote() << "cannot write the evidence of an attack:" << error;
+        return {};
+    }
+    ++m_evidenceFiles;
+    return path;
 }
 
 void BackscatterReporter::append(const QByteArray &lines, qint64 wallNowNs)

@@ -44,6 +44,7 @@ private Q_SLOTS:
         const BackscatterConfig &b = config->backscatter;
         QVERIFY(b.enabled);
         QVERIFY(b.attacksFile);
+        QVERIFY(b.evidenceFiles);
         QCOMPARE(b.preset, BackscatterSettings::Preset::Corsaro);
         // With no key, the analyzer gets exactly its own defaults.
         const BackscatterSettings settings = b.settings();
@@ -75,12 +76,13 @@ private Q_SLOTS:
                   "min_duration = 0\nmin_window_packets = 0\nwindow = 120\nslide = 2\ntimeout = 2\n"
                   "prefixes = 203.0.113.0/24, ,198.51.100.7\nudp_responses = yes\n"
                   "evidence_packets = 3\nevidence_recent = 0\nevidence_max_mb = 1\n"
-                  "attacks_file = no\n",
+                  "attacks_file = no\nevidence_files = no\n",
                   error);
         QVERIFY2(config, qPrintable(error.toString()));
         const BackscatterConfig &b = config->backscatter;
         QVERIFY(!b.enabled);
         QVERIFY(!b.attacksFile);
+        QVERIFY(!b.evidenceFiles);
         QCOMPARE(b.preset, BackscatterSettings::Preset::Sensitive);
         const BackscatterSettings settings = b.settings();
         QCOMPARE(settings.thresholds.minPackets, 7ULL);
@@ -278,6 +280,10 @@ private Q_SLOTS:
                                       << 2 << "Backscatter"
                                       << "attacks_file"
                                       << "'always' is not a boolean (yes/no, true/false, on/off, 1/0)";
+        QTest::newRow("evidence_files") << b + "evidence_files = maybe\n"
+                                        << 2 << "Backscatter"
+                                        << "evidence_files"
+                                        << "'maybe' is not a boolean (yes/no, true/false, on/off, 1/0)";
         QTest::newRow("unknown key") << b + "window_packets = 60\n"
                                      << 2 << "Backscatter"
                                      << "window_packets"

@@ -205,6 +205,77 @@ private Q_SLOTS:
         QCOMPARE(logOnly.writeErrors(), 0ULL);
     }
 
+    // With an evidence directory, each ended attack's packets are written there and the line names
+    // the file; a second file of the same name is numbered.
+    void evidenceFiles()
+    {
+        QTemporaryDir dir;
+        BackscatterAnalyzer analyzer;
+        BackscatterReporter reporter(&analyzer, dir.path());
+        const QString evidence = dir.filePath(QStringLiteral("evidence"));
+        reporter.setEvidenceDirectory(evidence);
+        feedSynthetic(analyzer);
+        analyzer.expire(kT0 + 1000 * kSecond);
+        for (int i = 0; i < 4; ++i) {
+            QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("^attack ")));
+        }
+        reporter.poll(kWall);
+        QCOMPARE(reporter.endedAttacks(), 2ULL);
+        QCOMPARE(reporter.evidenceFiles(), 2ULL);
+        const QList<QJsonObject> lines = readLines(reporter.filePath(kWall));
+        QCOMPARE(lines.size(), 2);
+        for (const QJsonObject &line : lines) {
+            const QString path = line.value(QLatin1String("evidence_file")).toString();
+            QVERIFY2(path.startsWith(evidence + QLatin1Char('/')) && path.endsWith(QStringLiteral(".pcap")),
+                     qPrintable(path));
+            QFile pcap(path);
+            QVERIFY(pcap.open(QIODevice::ReadOnly));
+            const QByteArray bytes = pcap.readAll();
+            QVERIFY(bytes.startsWith("\xd4\xc3\xb2\xa1") || bytes.startsWith("\x4d\x3c\xb2\xa1"));
+            QVERIFY(!line.contains(QLatin1String("evidence_unavailable")));
+        }
+        QCOMPARE(QDir(evidence).entryList(QDir::Files).size(), 2);
+
+        // The same attacks again (a restart replaying the capture): numbered, nothing overwritten.
+        BackscatterAnalyzer again;
+        BackscatterReporter second(&again, dir.path());
+        second.setEvidenceDirectory(evidence);
+        feedSynthetic(again);
+        again.expire(kT0 + 1000 * kSecond);
+        for (int i = 0; i < 4; ++i) {
+            QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("^attack ")));
+        }
+        second.poll(kWall);
+        QCOMPARE(second.evidenceFiles(), 2ULL);
+        const QStringList files = QDir(evidence).entryList(QDir::Files);
+        QCOMPARE(files.size(), 4);
+        QCOMPARE(files.filter(QRegularExpression(QStringLiteral("-2\\.pcap$"))).size(), 2);
+    }
+
+    // Evidence off in the analyzer: no file, and the line says why.
+    void evidenceUnavailable()
+    {
+        QTemporaryDir dir;
+        BackscatterSettings settings;
+        settings.evidence.firstPackets = 0;
+        settings.evidence.recentPackets = 0;
+        BackscatterAnalyzer analyzer(settings);
+        BackscatterReporter reporter(&analyzer, dir.path());
+        reporter.setEvidenceDirectory(dir.filePath(QStringLiteral("evidence")));
+        feedSynthetic(analyzer);
+        analyzer.expire(kT0 + 1000 * kSecond);
+        for (int i = 0; i < 4; ++i) {
+            QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("^attack ")));
+        }
+        reporter.poll(kWall);
+        QCOMPARE(reporter.evidenceFiles(), 0ULL);
+        for (const QJsonObject &line : readLines(reporter.filePath(kWall))) {
+            QVERIFY(line.value(QLatin1String("evidence_file")).isNull());
+            QVERIFY(!line.value(QLatin1String("evidence_unavailable")).toString().isEmpty());
+        }
+        QVERIFY(!QDir(dir.filePath(QStringLiteral("evidence"))).exists());
+    }
+
     void unwritableDirectory()
     {
         QTemporaryDir dir;

@@ -98,6 +98,19 @@ private Q_SLOTS:
         QCOMPARE(a.value(QLatin1String("duration_s")).toDouble(), 119.5);
         QCOMPARE(a.value(QLatin1String("active")).toBool(true), false);
         QCOMPARE(a.value(QLatin1String("evidence_packets")).toInteger(), 50);
+        // Each attack's evidence pcap ([Backscatter] evidence_files, on by default): its packets,
+        // a classic pcap, named in the line.
+        for (const QJsonObject &attack : std::as_const(attacks)) {
+            const QString evidence = attack.value(QLatin1String("evidence_file")).toString();
+            QVERIFY2(evidence.startsWith(server.dataDirectory() + QStringLiteral("/backscatter/evidence/")),
+                     qPrintable(evidence));
+            QFile pcap(evidence);
+            QVERIFY2(pcap.open(QIODevice::ReadOnly), qPrintable(evidence));
+            const QByteArray bytes = pcap.readAll();
+            QVERIFY(bytes.startsWith("\xd4\xc3\xb2\xa1") || bytes.startsWith("\x4d\x3c\xb2\xa1"));
+            // 24-byte header, then per packet a 16-byte record header and at least 40 bytes of IPv4.
+            QVERIFY(bytes.size() >= 24 + attack.value(QLatin1String("evidence_packets")).toInteger() * 56);
+        }
         // Estimated rate = observed × 2^32 / 256 ([Backscatter] prefixes).
         QCOMPARE(a.value(QLatin1String("estimated_pps")).toDouble(), 270 / 119.5 * 16777216.0);
         QCOMPARE(attacks.value(QStringLiteral("192.0.2.30 UDP")).value(QLatin1String("packets")).toInteger(),
@@ -131,16 +144,19 @@ private Q_SLOTS:
     // workers = no and [Backscatter_Queue]: a .cap.gz path pushed onto analyzer:1:<uuid> of this
     // server's Redis_ANALYZER is read into the analyzer; a missing file is skipped. Sensitive preset,
     // 10-s timeout: the RSTs of 198.51.100.20 (5 s apart) are one attack, the 3.9-s burst is none.
-    // attacks_file = no leaves only the log; the second run writes the file.
+    // attacks_file = no leaves no attack file; evidence_files = no no evidence pcaps.
     void analyzerQueueFilesAttacks_data()
     {
         QTest::addColumn<bool>("attacksFile");
-        QTest::newRow("file") << true;
-        QTest::newRow("log only") << false;
+        QTest::addColumn<bool>("evidenceFiles");
+        QTest::newRow("files") << true << true;
+        QTest::newRow("evidence only") << false << true;
+        QTest::newRow("log only") << false << false;
     }
     void analyzerQueueFilesAttacks()
     {
         QFETCH(bool, attacksFile);
+        QFETCH(bool, evidenceFiles);
         QTemporaryDir dir;
         QFile in(testDataPath(QStringLiteral("pcap/backscatter-synthetic.pcap")));
         QVERIFY(in.open(QIODevice::ReadOnly));
@@ -154,9 +170,10 @@ private Q_SLOTS:
         server.setServerOptions(QStringLiteral("server_mode = shared-secret\nworkers = no\n\n"
                                                "[Lookup_Server]\nenabled = no\n\n"
                                                "[Backscatter]\npreset = sensitive\ntimeout = 10\n"
-                                               "attacks_file = %1\n\n"
-                                               "[Backscatter_Queue]\nenabled = yes\nqueue_uuid = %2\n")
+                                               "attacks_file = %1\nevidence_files = %2\n\n"
+                                               "[Backscatter_Queue]\nenabled = yes\nqueue_uuid = %3\n")
                                     .arg(attacksFile ? QStringLiteral("yes") : QStringLiteral("no"),
+                                         evidenceFiles ? QStringLiteral("yes") : QStringLiteral("no"),
                                          QString::fromLatin1(kQueue)));
         QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
         const QByteArray list = QByteArray("analyzer:1:") + kQueue;
@@ -187,6 +204,13 @@ private Q_SLOTS:
             QVERIFY(b.value(QLatin1String("estimated_pps")).isNull());
         } else {
             QCOMPARE(lines, 0);
+        }
+        const QDir evidence(server.dataDirectory() + QStringLiteral("/backscatter/evidence"));
+        if (evidenceFiles) {
+            // One pcap per ended attack, written right after its "attack ended" line.
+            QTRY_COMPARE_WITH_TIMEOUT(evidence.entryList({QStringLiteral("*.pcap")}, QDir::Files).size(), 3,
+                                      5000);
+        } else {
             QVERIFY(!QDir(server.dataDirectory() + QStringLiteral("/backscatter")).exists());
         }
         server.requestStop();
