@@ -99,18 +99,21 @@ void BackscatterReporter::report(const BackscatterAnalyzer::AttackEvents &events
         ++m_detected;
         qCInfo(lcReport).noquote() << "attack detected:" << describe(attack, context, false);
     }
+    // Filed before it is logged: whoever reads the file on seeing "attack ended" finds the attack.
     QByteArray lines;
+    for (const AttackRecord &attack : events.ended) {
+        lines += lineOf(attack, context);
+    }
+    append(lines, wallNowNs);
     for (const AttackRecord &attack : events.ended) {
         ++m_ended;
         qCInfo(lcReport).noquote() << "attack ended:" << describe(attack, context, true);
-        lines += lineOf(attack, context);
     }
     if (events.dropped > 0) {
         m_droppedReported += events.dropped;
         qCWarning(lcReport).noquote() << events.dropped << "attack events not reported: too many at once ("
                                       << m_droppedReported << "so far)";
     }
-    append(lines, wallNowNs);
 }
 
 QByteArray BackscatterReporter::lineOf(const AttackRecord &attack, const BackscatterSnapshot &context)

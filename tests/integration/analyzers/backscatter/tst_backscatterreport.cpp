@@ -84,8 +84,8 @@ private Q_SLOTS:
         // the timeout: within the timeout plus two report intervals.
         int lines = 0;
         QTRY_COMPARE_WITH_TIMEOUT(filedAttacks(server.dataDirectory(), &lines).size(), 3, 30000);
-        const QByteArray output = server.output();
-        QTest::qWait(2500); // one more report interval: nothing else is filed
+        QTest::qWait(2500);                        // one more report interval: nothing else is filed
+        const QByteArray output = server.output(); // logged after filing
         QMap<QString, QJsonObject> attacks = filedAttacks(server.dataDirectory(), &lines);
         QCOMPARE(lines, 3);
         QCOMPARE(attacks.keys(),
