@@ -59,6 +59,11 @@ RedisClient::~RedisClient()
 {
     if (m_context) {
         m_context->data = nullptr;
+        // No cleanup hook: it hands the notifiers to deleteLater(), which never runs when the client
+        // dies after its thread's event loop (a worker deleted when its thread finishes, or anything
+        // destroyed after exec() returned), so they leaked. Here no notifier signal can be running:
+        // the members delete them right after.
+        m_context->ev.cleanup = nullptr;
         redisAsyncContext *context = m_context;
         m_context = nullptr;
         redisAsyncFree(context);
