@@ -341,8 +341,9 @@ private Q_SLOTS:
         QTest::newRow("packet block short")
             << PcapNgBuilder(false).section().interface(1).block(6, QByteArray(8, '\0')).bytes()
             << int(CaptureError::BadPacketBlock);
-        QTest::newRow("corrupt gzip") << QByteArray("\x1f\x8b\x08\x00garbage that is not deflate at all", 40)
-                                      << int(CaptureError::CorruptCompression);
+        QTest::newRow("corrupt gzip")
+            << QByteArrayLiteral("\x1f\x8b\x08\x00garbage that is not deflate at all")
+            << int(CaptureError::CorruptCompression);
     }
     void rejections()
     {
