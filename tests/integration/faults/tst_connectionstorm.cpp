@@ -183,7 +183,14 @@ private Q_SLOTS:
         qInfo("d4-server resident memory: %lld KiB idle, %lld KiB with %d sensors",
               static_cast<long long>(idleKiB), static_cast<long long>(stormKiB), kSensors);
         QVERIFY(stormKiB > 0);
-        QVERIFY2(stormKiB - idleKiB < 300LL * kSensors, qPrintable(QString::number(stormKiB)));
+        // AddressSanitizer keeps freed blocks resident in its quarantine (256 MB by default) and adds
+        // redzones and shadow memory: 469 KiB per connection was measured there, so its bound is 3x.
+#if defined(__SANITIZE_ADDRESS__)
+        constexpr qint64 kPerConnectionKiB = 3 * 300;
+#else
+        constexpr qint64 kPerConnectionKiB = 300;
+#endif
+        QVERIFY2(stormKiB - idleKiB < kPerConnectionKiB * kSensors, qPrintable(QString::number(stormKiB)));
 
         // They all leave: the server lets go of every connection.
         for (StormSensor &sensor : sensors) {
