@@ -3,6 +3,7 @@
 #include "ingest/ingestserver.h"
 
 #include <hiredis/hiredis.h>
+#include <openssl/crypto.h>
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -60,7 +61,17 @@ bool IngestServer::start(const QHostAddress &address, quint16 port, QString &err
         thread->setObjectName(QStringLiteral("d4-ingest-%1").arg(i));
         auto *worker = new IngestWorker(m_settings, m_tls, m_stats, m_registry, m_logRate);
         worker->moveToThread(thread.get());
-        connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+        // At the thread's end, in the thread: the worker (its TLS sessions), then OpenSSL's state for
+        // this thread (random generators, error queue). OpenSSL frees that state itself only in a
+        // pthread key destructor, which runs after QThread::wait() has returned (Qt's threads are
+        // detached), so a process exiting right after stop() raced it and LeakSanitizer reported it.
+        connect(
+            thread.get(), &QThread::finished, thread.get(),
+            [worker] {
+                delete worker;
+                OPENSSL_thread_stop();
+            },
+            Qt::DirectConnection);
         thread->start();
         QMetaObject::invokeMethod(worker, &IngestWorker::initialise, Qt::BlockingQueuedConnection);
         m_workers.push_back(worker);
