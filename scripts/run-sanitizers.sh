@@ -55,7 +55,7 @@ case $which in
     asan|all) run "${D4_ASAN_BUILD_DIR:-build-asan}" "-DD4_ENABLE_ASAN=ON -DD4_ENABLE_UBSAN=ON -DD4_BUILD_FUZZERS=ON" \
                   -E format_check "$@" ;;&
     tsan|all) run "${D4_TSAN_BUILD_DIR:-build-tsan}" "-DD4_ENABLE_TSAN=ON -DD4_BUILD_GUI=OFF -DD4_BUILD_FUZZERS=OFF" \
-                  -R "tst_(ingest|worker|scaleout|security|pdns|backscatter|capture|forward)" "$@" ;;
+                  -R "tst_(ingest|worker|filefinisher|scaleout|security|pdns|backscatter|capture|forward)" "$@" ;;
     asan|tsan|all) ;;
     *) echo "usage: $0 [asan|tsan|all] [ctest arguments...]" >&2; exit 2 ;;
 esac
