@@ -78,10 +78,6 @@
         <translation>s</translation>
     </message>
     <message>
-        <source>Attack: at least &lt;n&gt; packets in one 60-s window.</source>
-        <translation>Angriff: mindestens &lt;n&gt; Pakete in einem 60-s-Fenster.</translation>
-    </message>
-    <message>
         <source>Count UDP from port 53 as backscatter.</source>
         <translation>UDP von Port 53 als Backscatter zählen.</translation>
     </message>
@@ -166,6 +162,22 @@ nicht schreibbar, 2 ungültige Befehlszeile.</translation>
     <message>
         <source>--evidence-dir needs evidence packets</source>
         <translation>--evidence-dir braucht Beweispakete</translation>
+    </message>
+    <message>
+        <source>Attack: at least &lt;n&gt; packets in one window.</source>
+        <translation>Angriff: mindestens &lt;n&gt; Pakete in einem Fenster.</translation>
+    </message>
+    <message>
+        <source>The sliding window of --min-window-packets and of the max ppm, in seconds (default 60).</source>
+        <translation>Das gleitende Fenster von --min-window-packets und der maximalen ppm, in Sekunden (Standard 60).</translation>
+    </message>
+    <message>
+        <source>How far the window slides, in seconds (default 10).</source>
+        <translation>Um wie viel das Fenster gleitet, in Sekunden (Standard 10).</translation>
+    </message>
+    <message>
+        <source>--window and --slide are at most %1 seconds</source>
+        <translation>--window und --slide betragen höchstens %1 Sekunden</translation>
     </message>
 </context>
 <context>

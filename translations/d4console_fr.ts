@@ -78,10 +78,6 @@
         <translation>s</translation>
     </message>
     <message>
-        <source>Attack: at least &lt;n&gt; packets in one 60-s window.</source>
-        <translation>Attaque : au moins &lt;n&gt; paquets dans une fenêtre de 60 s.</translation>
-    </message>
-    <message>
         <source>Count UDP from port 53 as backscatter.</source>
         <translation>Compter l’UDP venant du port 53 comme du backscatter.</translation>
     </message>
@@ -166,6 +162,22 @@ preuve impossible à écrire, 2 ligne de commande invalide.</translation>
     <message>
         <source>--evidence-dir needs evidence packets</source>
         <translation>--evidence-dir demande des paquets de preuve</translation>
+    </message>
+    <message>
+        <source>Attack: at least &lt;n&gt; packets in one window.</source>
+        <translation>Attaque : au moins &lt;n&gt; paquets dans une fenêtre.</translation>
+    </message>
+    <message>
+        <source>The sliding window of --min-window-packets and of the max ppm, in seconds (default 60).</source>
+        <translation>La fenêtre glissante de --min-window-packets et du ppm maximal, en secondes (60 par défaut).</translation>
+    </message>
+    <message>
+        <source>How far the window slides, in seconds (default 10).</source>
+        <translation>Le pas de glissement de la fenêtre, en secondes (10 par défaut).</translation>
+    </message>
+    <message>
+        <source>--window and --slide are at most %1 seconds</source>
+        <translation>--window et --slide valent au plus %1 secondes</translation>
     </message>
 </context>
 <context>

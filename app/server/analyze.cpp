@@ -197,7 +197,13 @@ int runAnalyze(const QStringList &arguments)
     const QCommandLineOption minDurationOption(QStringLiteral("min-duration"),
                                                tr("Attack: lasting at least <s> seconds."), tr("s"));
     const QCommandLineOption minWindowOption(QStringLiteral("min-window-packets"),
-                                             tr("Attack: at least <n> packets in one 60-s window."), tr("n"));
+                                             tr("Attack: at least <n> packets in one window."), tr("n"));
+    const QCommandLineOption windowOption(QStringLiteral("window"),
+                                          tr("The sliding window of --min-window-packets and of the max ppm, "
+                                             "in seconds (default 60)."),
+                                          tr("s"));
+    const QCommandLineOption slideOption(QStringLiteral("slide"),
+                                         tr("How far the window slides, in seconds (default 10)."), tr("s"));
     const QCommandLineOption udpOption(QStringLiteral("udp-responses"),
                                        tr("Count UDP from port 53 as backscatter."));
     const QCommandLineOption pibsOption(QStringLiteral("pibs"),
@@ -215,8 +221,8 @@ int runAnalyze(const QStringList &arguments)
         QStringLiteral("evidence-recent"),
         tr("Evidence: also keep the <n> most recent packets (default 25)."), tr("n"));
     parser.addOptions({jsonOption, prefixOption, presetOption, minPacketsOption, minDurationOption,
-                       minWindowOption, udpOption, pibsOption, pibsCsvOption, evidenceDirOption,
-                       evidenceFirstOption, evidenceRecentOption});
+                       minWindowOption, windowOption, slideOption, udpOption, pibsOption, pibsCsvOption,
+                       evidenceDirOption, evidenceFirstOption, evidenceRecentOption});
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
@@ -266,6 +272,25 @@ int runAnalyze(const QStringList &arguments)
         return ExitBadCommandLine;
     }
     settings.thresholds.minDurationNs = static_cast<qint64>(seconds) * 1000000000LL;
+    auto windowSeconds = static_cast<quint64>(settings.thresholds.windowNs / 1000000000LL);
+    auto slideSeconds = static_cast<quint64>(settings.thresholds.slideNs / 1000000000LL);
+    if (!number(windowOption, windowSeconds) || !number(slideOption, slideSeconds)) {
+        return ExitBadCommandLine;
+    }
+    constexpr quint64 kMaxWindowSeconds = 3600;
+    settings.thresholds.windowNs =
+        static_cast<qint64>(qMin(windowSeconds, kMaxWindowSeconds + 1)) * 1000000000LL;
+    settings.thresholds.slideNs =
+        static_cast<qint64>(qMin(slideSeconds, kMaxWindowSeconds + 1)) * 1000000000LL;
+    if (windowSeconds > kMaxWindowSeconds || slideSeconds > kMaxWindowSeconds) {
+        err << "d4-server analyze: "
+            << tr("--window and --slide are at most %1 seconds").arg(kMaxWindowSeconds) << '\n';
+        return ExitBadCommandLine;
+    }
+    if (const QString problem = settings.thresholds.windowProblem(); !problem.isEmpty()) {
+        err << "d4-server analyze: --slide: " << problem << '\n';
+        return ExitBadCommandLine;
+    }
     auto evidenceFirst = static_cast<quint64>(settings.evidence.firstPackets);
     auto evidenceRecent = static_cast<quint64>(settings.evidence.recentPackets);
     if (!number(evidenceFirstOption, evidenceFirst) || !number(evidenceRecentOption, evidenceRecent)) {

@@ -130,17 +130,7 @@ QString BackscatterConfig::apply(const QString &key, const QString &value)
 
 QString BackscatterConfig::checkWindow() const
 {
-    constexpr qint64 kMaxWindowSteps = analyzers::backscatter::AttackThresholds::kMaxWindowSteps;
-    if (slideSeconds > windowSeconds) {
-        return QStringLiteral("%1 s is longer than the window (%2 s)").arg(slideSeconds).arg(windowSeconds);
-    }
-    if (windowSeconds > slideSeconds * kMaxWindowSteps) {
-        return QStringLiteral("a %1 s window needs a slide of at least %2 s (at most %3 steps per window)")
-            .arg(windowSeconds)
-            .arg((windowSeconds + kMaxWindowSteps - 1) / kMaxWindowSteps)
-            .arg(kMaxWindowSteps);
-    }
-    return {};
+    return settings().thresholds.windowProblem();
 }
 
 analyzers::backscatter::BackscatterSettings BackscatterConfig::settings() const

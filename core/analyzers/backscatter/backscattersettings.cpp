@@ -9,6 +9,27 @@
 
 namespace d4::analyzers::backscatter {
 
+QString AttackThresholds::windowProblem() const
+{
+    constexpr qint64 kSecond = 1000000000LL;
+    if (windowNs <= 0 || slideNs <= 0) {
+        return QStringLiteral("the window and its slide must be positive");
+    }
+    if (slideNs > windowNs) {
+        return QStringLiteral("%1 s is longer than the window (%2 s)")
+            .arg(slideNs / kSecond)
+            .arg(windowNs / kSecond);
+    }
+    if (windowNs > slideNs * kMaxWindowSteps) {
+        const qint64 minimum = (windowNs + kMaxWindowSteps * kSecond - 1) / (kMaxWindowSteps * kSecond);
+        return QStringLiteral("a %1 s window needs a slide of at least %2 s (at most %3 steps per window)")
+            .arg(windowNs / kSecond)
+            .arg(minimum)
+            .arg(kMaxWindowSteps);
+    }
+    return {};
+}
+
 bool MonitoredPrefix::parse(const QString &text, MonitoredPrefix &prefix)
 {
     const QString trimmed = text.trimmed();

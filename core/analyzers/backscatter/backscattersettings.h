@@ -22,6 +22,12 @@ struct AttackThresholds
     /** The analyzer keeps one counter per slide step of the window, at most this many. */
     static constexpr int kMaxWindowSteps = 64;
 
+    /**
+     * Why windowNs and slideNs cannot be used (not positive, a slide longer than the window, more
+     * than kMaxWindowSteps slides per window), in whole seconds; an empty string when they can.
+     */
+    QString windowProblem() const;
+
     bool operator==(const AttackThresholds &other) const = default;
 };
 

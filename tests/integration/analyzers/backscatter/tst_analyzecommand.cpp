@@ -158,6 +158,26 @@ private Q_SLOTS:
         QCOMPARE(analyze({QStringLiteral("--prefix"), QStringLiteral("nonsense"), cut}).exitCode, 2);
         QCOMPARE(analyze({}).exitCode, 2);
         QCOMPARE(analyze({QStringLiteral("--preset"), QStringLiteral("unknown"), cut}).exitCode, 2);
+        // --window and --slide: the analyzer's window, checked as server.conf checks it.
+        run = analyze({QStringLiteral("--window"), QStringLiteral("30"), QStringLiteral("--slide"),
+                       QStringLiteral("60"), cut});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("--slide: 60 s is longer than the window (30 s)"), run.err.constData());
+        run = analyze({QStringLiteral("--window"), QStringLiteral("3600"), QStringLiteral("--slide"),
+                       QStringLiteral("1"), cut});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("needs a slide of at least 57 s"), run.err.constData());
+        QCOMPARE(analyze({QStringLiteral("--window"), QStringLiteral("0"), cut}).exitCode, 2);
+        QCOMPARE(analyze({QStringLiteral("--window"), QStringLiteral("3601"), cut}).exitCode, 2);
+        QCOMPARE(analyze({QStringLiteral("--slide"), QStringLiteral("ten"), cut}).exitCode, 2);
+        run = analyze({QStringLiteral("--window"), QStringLiteral("120"), QStringLiteral("--slide"),
+                       QStringLiteral("20"), QStringLiteral("--json"), pcap("backscatter-synthetic.pcap")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject backscatter =
+            QJsonDocument::fromJson(run.out).object().value(QStringLiteral("backscatter")).toObject();
+        QVERIFY2(QJsonDocument(backscatter).toJson().contains("\"window_s\": 120"),
+                 run.out.left(2000).constData());
+        QVERIFY(QJsonDocument(backscatter).toJson().contains("\"slide_s\": 20"));
         run = analyze({QStringLiteral("--preset"), QStringLiteral("moore"), QStringLiteral("--json"),
                        pcap("backscatter-synthetic.pcap")});
         QCOMPARE(QJsonDocument::fromJson(run.out)
