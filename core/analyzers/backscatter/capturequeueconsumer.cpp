@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "analyzers/backscatter/capturequeueconsumer.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QThread>
@@ -62,16 +63,30 @@ bool CaptureQueueConsumer::processOne(int blockSeconds, QString &error)
     return true;
 }
 
-void CaptureQueueConsumer::run(const std::atomic_bool &stop, int blockSeconds)
+void CaptureQueueConsumer::run(const std::atomic_bool &stop, int blockSeconds, int warningIntervalMs)
 {
+    quint64 failures = 0;
+    QElapsedTimer sinceWarning;
     while (!stop.load()) {
         QString error;
-        if (!processOne(blockSeconds, error) && !error.isEmpty()) {
-            qCWarning(lcQueue).noquote() << "queue" << m_list << ":" << error;
-            // Do not spin on a Redis error.
-            for (int i = 0; i < blockSeconds * 10 && !stop.load(); ++i) {
-                QThread::msleep(100);
+        if (processOne(blockSeconds, error) || error.isEmpty()) {
+            if (failures > 0) {
+                qCInfo(lcQueue).noquote()
+                    << "queue" << m_list << ": reading again after" << failures << "failed attempt(s)";
+                failures = 0;
             }
+            continue;
+        }
+        // An unreachable Redis is retried every blockSeconds; its warning is repeated at most every
+        // warningIntervalMs, with the number of attempts, so that the log stays readable.
+        ++failures;
+        if (failures == 1 || sinceWarning.hasExpired(warningIntervalMs)) {
+            qCWarning(lcQueue).noquote() << "queue" << m_list << ":" << error
+                                         << QStringLiteral("(%1 failed attempt(s), retrying)").arg(failures);
+            sinceWarning.start();
+        }
+        for (int i = 0; i < blockSeconds * 10 && !stop.load(); ++i) {
+            QThread::msleep(100);
         }
     }
 }

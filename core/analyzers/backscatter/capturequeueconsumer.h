@@ -33,8 +33,12 @@ public:
      * a path was popped (processed or skipped), false on timeout or a Redis error (@p error set).
      */
     bool processOne(int blockSeconds, QString &error);
-    /** processOne() until @p stop becomes true (checked at least every @p blockSeconds). */
-    void run(const std::atomic_bool &stop, int blockSeconds = 1);
+    /**
+     * processOne() until @p stop becomes true (checked at least every @p blockSeconds). A Redis
+     * error is retried every @p blockSeconds; it is logged at the first failure and then at most
+     * every @p warningIntervalMs with the number of attempts, and the recovery is logged.
+     */
+    void run(const std::atomic_bool &stop, int blockSeconds = 1, int warningIntervalMs = 30000);
 
     quint64 processedFiles() const noexcept { return m_processed; }
     quint64 skippedFiles() const noexcept { return m_skipped; }

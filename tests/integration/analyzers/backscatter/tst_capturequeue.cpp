@@ -3,11 +3,15 @@
 // Checklist item 22: the analyzer queue of .cap.gz paths, as d4-core's compressor fills it, against
 // a real Redis: FIFO order, blocking wait when empty, missing files logged and skipped.
 
+#include <atomic>
+#include <memory>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include "analyzers/backscatter/backscatteranalyzer.h"
 #include "analyzers/backscatter/capturequeueconsumer.h"
@@ -16,6 +20,10 @@
 #include "workers/gzipcompressor.h"
 
 using namespace d4::test;
+
+namespace {
+constexpr int kAnalyzerDb = 2; ///< the ANALYZER database, as D4 servers number it
+}
 using namespace d4::analyzers::backscatter;
 
 class TestCaptureQueue : public QObject
@@ -28,7 +36,6 @@ private Q_SLOTS:
 
     void fifoBlockingAndMissing()
     {
-        constexpr int kAnalyzerDb = 2;
         QTemporaryDir dir;
         const auto writeGz = [&](const char *source, const char *name) {
             QFile in(testDataPath(QStringLiteral("pcap/") + QLatin1String(source)));
@@ -75,6 +82,44 @@ private Q_SLOTS:
         QVERIFY(error.isEmpty());
         QVERIFY(timer.elapsed() >= 900);
         QCOMPARE(m_redis.command({"LLEN", list}, kAnalyzerDb).integer, 0LL);
+    }
+
+    // Redis gone: retried every second, the warning repeated at most every interval with the count
+    // of attempts, the recovery logged once Redis is back, then files are read again.
+    void unreachableRedisWarnsRateLimited()
+    {
+        BackscatterAnalyzer analyzer;
+        const QByteArray queue = "4b1e2c3d-0000-4000-8000-00000000cafe";
+        CaptureQueueConsumer consumer(m_redis.endpoint(kAnalyzerDb), queue, &analyzer);
+        QCOMPARE(m_redis.command({"SAVE"}).string, QByteArray("OK"));
+        m_redis.stop();
+        QStringList warnings;
+        QStringList infos;
+        static QStringList *warningSink = nullptr;
+        static QStringList *infoSink = nullptr;
+        warningSink = &warnings;
+        infoSink = &infos;
+        const QtMessageHandler previous =
+            qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &message) {
+                (type == QtWarningMsg ? warningSink : infoSink)->append(message);
+            });
+        std::atomic_bool stop{false};
+        std::unique_ptr<QThread> thread(QThread::create([&] { consumer.run(stop, 1, 2500); }));
+        thread->start();
+        QTest::qWait(4500); // about 4 attempts: the first warning and one repeat
+        QVERIFY2(m_redis.restart(), qPrintable(m_redis.errorString()));
+        QTest::qWait(2500);
+        stop = true;
+        QVERIFY(thread->wait(10000));
+        qInstallMessageHandler(previous);
+        QVERIFY2(warnings.size() >= 1 && warnings.size() <= 2, qPrintable(warnings.join(QLatin1Char('\n'))));
+        QVERIFY2(warnings[0].contains(QStringLiteral("(1 failed attempt(s), retrying)")),
+                 qPrintable(warnings[0]));
+        if (warnings.size() == 2) {
+            QVERIFY2(!warnings[1].contains(QStringLiteral("(1 failed")), qPrintable(warnings[1]));
+        }
+        QVERIFY2(infos.filter(QStringLiteral("reading again after")).size() == 1,
+                 qPrintable(infos.join(QLatin1Char('\n'))));
     }
 
 private:
