@@ -86,10 +86,6 @@ void FileFinisher::run()
         LeftoverFiles::File file;
         {
             std::unique_lock lock(m_mutex);
-            if (!m_current.isEmpty()) {
-                m_current.clear();
-                m_released.notify_all();
-            }
             m_wake.wait(lock, [this] { return m_stopping || !m_pending.empty(); });
             if (m_pending.empty()) {
                 return; // stopping, and everything submitted is finished
@@ -102,11 +98,16 @@ void FileFinisher::run()
         QString error;
         const auto outcome =
             LeftoverFiles::finish(file, queues, finishedPath, error, &m_stopRetries, m_retryMs);
+        {
+            // Counted and released together: whoever sees the count sees the backlog without it.
+            const std::lock_guard lock(m_mutex);
+            ++(outcome == LeftoverFiles::Outcome::Finished ? m_finished : m_failed);
+            m_current.clear();
+        }
+        m_released.notify_all();
         if (outcome == LeftoverFiles::Outcome::Finished) {
-            ++m_finished;
             continue;
         }
-        ++m_failed;
         if (outcome == LeftoverFiles::Outcome::NotCompressed) {
             // The file stays on disk as it is: the next start's recovery compresses it again.
             qCWarning(lcWorkers).noquote() << "cannot compress a rotated file:" << error;
