@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
-# The console's dialogs, alerts, palette and icons (tests/gui/tst_addsensordialog.cpp and the
+# The console's dialogs, alerts, palette, icons and log view (tests/gui/tst_addsensordialog.cpp and the
 # files named below), included by tests/gui/CMakeLists.txt.
 d4_add_test(NAME tst_addsensordialog SOURCES tst_addsensordialog.cpp modaldialogdriver.h
     LABELS gui integration LIBRARIES d4ui TIMEOUT 180)
@@ -13,3 +13,4 @@ d4_add_test(NAME tst_queuedialog SOURCES tst_queuedialog.cpp modaldialogdriver.h
     LABELS gui integration LIBRARIES d4ui)
 d4_add_test(NAME tst_consoleicons SOURCES tst_consoleicons.cpp LABELS gui LIBRARIES d4ui)
 d4_add_test(NAME tst_palette SOURCES tst_palette.cpp LABELS gui LIBRARIES d4ui)
+d4_add_test(NAME tst_logpage SOURCES tst_logpage.cpp LABELS gui LIBRARIES d4ui)

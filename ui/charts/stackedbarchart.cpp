@@ -22,7 +22,7 @@ StackedBarChart::StackedBarChart(const QString &title, const QString &unit, QWid
     plotLayout()->insertRow(0);
     plotLayout()->addElement(0, 0, new QCPTextElement(this, title, QFont(font().family(), 10, QFont::Bold)));
     yAxis->setLabel(unit);
-    legend->setVisible(true);
+    legend->setVisible(false); // shown once there is a series to name: an empty legend is a stray box
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 }
 
@@ -62,6 +62,7 @@ void StackedBarChart::setData(const QStringList &dayLabels, const std::map<QStri
             totals[i] += values[i];
         }
     }
+    legend->setVisible(!series.empty());
     const double maximum = totals.isEmpty() ? 1.0 : *std::max_element(totals.begin(), totals.end());
     yAxis->setRange(0, std::max(1.0, maximum * 1.15));
     replot(QCustomPlot::rpQueuedReplot);

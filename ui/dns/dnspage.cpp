@@ -78,6 +78,8 @@ void setBars(QCustomPlot *plot, const QList<QPair<QString, double>> &values, boo
         small.setPointSizeF(std::max(6.0, small.pointSizeF() - 2));
         keyAxis->setTickLabelFont(small);
         keyAxis->setRangeReversed(true); // the most seen name on top
+        // The value axis of this narrow chart holds two or three readable numbers, not "025005000…".
+        valueAxis->ticker()->setTickCount(2);
     } else {
         keyAxis->setTickLabelRotation(values.size() > 5 ? 45 : 0);
     }
@@ -213,6 +215,12 @@ void DnsPage::applyResults(quint64 generation, const QList<PdnsTuple> &tuples, c
         return; // a newer search is running
     }
     m_model->setTuples(tuples);
+    // Names and data readable without dragging column borders, but no column wider than a third of the table.
+    const int widest = std::max(120, m_table->viewport()->width() / 3);
+    for (int column = 0; column + 1 < m_model->columnCount(); ++column) {
+        m_table->resizeColumnToContents(column);
+        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), widest));
+    }
     m_status->setText(error.isEmpty() ? tr("%n result(s)", nullptr, int(tuples.size()))
                                       : tr("Search failed: %1").arg(error));
     Q_EMIT searchFinished(int(tuples.size()), error);

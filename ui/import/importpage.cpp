@@ -223,6 +223,7 @@ void ImportPage::onFileFinished(const capture::CaptureSummary &s)
         add(tr("Status"), tr("cancelled (partial)"));
     }
     file->setExpanded(true);
+    m_files->resizeColumnToContents(0); // the property names, not cut to "Byte o…"
 }
 
 void ImportPage::onFinished(const import::ImportResult &result)

@@ -8,6 +8,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QTextCursor>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -72,6 +74,15 @@ LogPage::LogPage(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_text, 1);
     connect(clear, &QPushButton::clicked, m_text, &QPlainTextEdit::clear);
+    // The view follows the tail while the reader is at the bottom, and stays put once they scroll up.
+    QScrollBar *vertical = m_text->verticalScrollBar();
+    connect(vertical, &QScrollBar::valueChanged, this,
+            [this, vertical](int value) { m_followingTail = value == vertical->maximum(); });
+    connect(vertical, &QScrollBar::rangeChanged, this, [this, vertical](int, int maximum) {
+        if (m_followingTail) {
+            vertical->setValue(maximum);
+        }
+    });
     m_timer = new QTimer(this);
     m_timer->setInterval(250);
     connect(m_timer, &QTimer::timeout, this, &LogPage::drain);
@@ -97,9 +108,22 @@ void LogPage::drain()
                          .arg(entry.time.toString(QStringLiteral("HH:mm:ss.zzz")),
                               QLatin1String(levelName(entry.type)), entry.category, entry.message));
     }
-    if (!lines.isEmpty()) {
-        m_text->appendPlainText(lines.join(QLatin1Char('\n')));
+    if (lines.isEmpty()) {
+        return;
     }
+    // Appending to a long last line would scroll the view to the ends of the lines (the text cursor
+    // sits at the end of the document, and the view keeps it visible, also when a hidden page is
+    // shown later): keep the side position, and park the cursor at the start of the last line.
+    QScrollBar *horizontal = m_text->horizontalScrollBar();
+    const int horizontalPosition = horizontal->value();
+    m_text->appendPlainText(lines.join(QLatin1Char('\n')));
+    if (m_followingTail) {
+        QTextCursor cursor = m_text->textCursor();
+        cursor.movePosition(QTextCursor::End);
+        cursor.movePosition(QTextCursor::StartOfBlock);
+        m_text->setTextCursor(cursor);
+    }
+    horizontal->setValue(horizontalPosition);
 }
 
 QString LogPage::text() const

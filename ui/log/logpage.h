@@ -32,6 +32,7 @@ private:
     QComboBox *m_level = nullptr;
     QLineEdit *m_category = nullptr;
     QTimer *m_timer = nullptr;
+    bool m_followingTail = true; ///< the reader is at the bottom: new lines scroll into view
 };
 
 } // namespace d4::ui
