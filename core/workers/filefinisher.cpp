@@ -12,9 +12,11 @@ Q_DECLARE_LOGGING_CATEGORY(lcWorkers)
 
 namespace d4::workers {
 
-FileFinisher::FileFinisher(WorkerSettings settings, int retryMs)
+FileFinisher::FileFinisher(WorkerSettings settings, int retryMs, int backlogWarning, qint64 warningIntervalMs)
     : m_settings(std::move(settings))
     , m_retryMs(retryMs)
+    , m_backlogWarning(backlogWarning)
+    , m_warningIntervalMs(warningIntervalMs)
 {
 }
 
@@ -43,6 +45,7 @@ void FileFinisher::submit(LeftoverFiles::File file)
     {
         const std::lock_guard lock(m_mutex);
         m_pending.push_back(std::move(file));
+        warnAboutBacklog(int(m_pending.size()) + (m_current.isEmpty() ? 0 : 1));
     }
     m_wake.notify_one();
 }
@@ -66,6 +69,24 @@ int FileFinisher::backlog() const
 {
     const std::lock_guard lock(m_mutex);
     return int(m_pending.size()) + (m_current.isEmpty() ? 0 : 1);
+}
+
+void FileFinisher::warnAboutBacklog(int backlog)
+{
+    if (backlog <= m_backlogWarning) {
+        m_warnedBacklog = 0; // caught up: the next backlog warns again as soon as the interval allows
+        return;
+    }
+    if (backlog <= m_warnedBacklog ||
+        (m_sinceWarning.isValid() && m_sinceWarning.elapsed() < m_warningIntervalMs)) {
+        return;
+    }
+    m_warnedBacklog = backlog;
+    m_sinceWarning.start();
+    ++m_backlogWarnings;
+    qCWarning(lcWorkers).noquote() << backlog
+                                   << "closed files waiting to be compressed: compression is slower than "
+                                      "rotation (the disk holds them uncompressed meanwhile)";
 }
 
 void FileFinisher::waitUntilReleased(const QString &path)

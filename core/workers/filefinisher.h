@@ -8,6 +8,8 @@
 #include <mutex>
 #include <thread>
 
+#include <QElapsedTimer>
+
 #include "workers/leftoverfiles.h"
 #include "workers/workersettings.h"
 
@@ -25,12 +27,20 @@ namespace d4::workers {
  * start queues the file. stop() finishes every file already submitted (it does not abandon a
  * compression half-way) and joins the thread.
  *
+ * When compression stays slower than rotation the backlog grows: once it exceeds backlogWarning
+ * files a warning gives the count, and again each time it has grown further, at most once per
+ * warningIntervalMs (a minute by default), so a lasting backlog shows in the log without flooding it.
+ *
  * Thread affinity: submit() from any thread; start() and stop() from the owner's thread.
  */
 class FileFinisher final
 {
 public:
-    explicit FileFinisher(WorkerSettings settings, int retryMs = 1000);
+    static constexpr int kBacklogWarning = 32;
+    static constexpr qint64 kBacklogWarningIntervalMs = 60000;
+
+    explicit FileFinisher(WorkerSettings settings, int retryMs = 1000, int backlogWarning = kBacklogWarning,
+                          qint64 warningIntervalMs = kBacklogWarningIntervalMs);
     ~FileFinisher();
     FileFinisher(const FileFinisher &) = delete;
     FileFinisher &operator=(const FileFinisher &) = delete;
@@ -54,18 +64,27 @@ public:
     int finished() const noexcept { return m_finished.load(); }
     /** Files whose compression or queueing failed since start(). Thread-safe. */
     int failed() const noexcept { return m_failed.load(); }
+    /** Backlog warnings logged since construction (see the class comment). Thread-safe. */
+    int backlogWarnings() const noexcept { return m_backlogWarnings.load(); }
 
 private:
     void run();
+    /** Warns about a backlog of @p backlog files when due (see the class comment); m_mutex held. */
+    void warnAboutBacklog(int backlog);
 
     const WorkerSettings m_settings;
     const int m_retryMs;
+    const int m_backlogWarning;
+    const qint64 m_warningIntervalMs;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::condition_variable m_released;        ///< a file was finished
     QString m_current;                         ///< guarded by m_mutex: the file being finished
     std::deque<LeftoverFiles::File> m_pending; ///< guarded by m_mutex
     bool m_stopping = false;                   ///< guarded by m_mutex
+    int m_warnedBacklog = 0;                   ///< guarded by m_mutex: backlog of the last warning
+    QElapsedTimer m_sinceWarning;              ///< guarded by m_mutex: invalid until the first one
+    std::atomic<int> m_backlogWarnings{0};
     std::atomic<bool> m_stopRetries{false};
     std::atomic<int> m_finished{0};
     std::atomic<int> m_failed{0};

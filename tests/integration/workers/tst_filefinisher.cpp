@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 // FileFinisher against a real redis-server and real files: closed worker files are gzipped off the
 // worker threads, in order, pcap paths queued; a session reopening a name waits for its release;
-// Redis down at stop leaves the marker for the next start.
+// Redis down at stop leaves the marker for the next start; a growing backlog is logged, rate-limited.
 
 #include <atomic>
 #include <memory>
@@ -211,6 +211,56 @@ private Q_SLOTS:
         QCOMPARE(finisher.failed(), 1);
         QCOMPARE(gunzip(kept + QStringLiteral(".gz")), QByteArray("kept\n"));
         finisher.stop();
+    }
+
+    // Above the threshold the backlog is logged with its count, once per interval however much it
+    // grows meanwhile; with no interval each growth past the last count logged is logged again.
+    void backlogIsLogged()
+    {
+        QTemporaryDir save;
+        auto submitText = [&save](FileFinisher &finisher, int i) {
+            const QString path =
+                writeWorkerFile(save, 8, QStringLiteral("2026-11-24-2355%1").arg(i, 2, 10, QLatin1Char('0')),
+                                QStringLiteral(".passivedns.txt"), "line\n");
+            QVERIFY(!path.isEmpty());
+            finisher.submit({path, kUuid, 8});
+        };
+        FileFinisher finisher(settings(), 1000, 4, 60000);
+        // Not started yet: every file submitted waits.
+        for (int i = 0; i < 4; ++i) {
+            submitText(finisher, i);
+        }
+        QCOMPARE(finisher.backlog(), 4);
+        QCOMPARE(finisher.backlogWarnings(), 0);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
+                                               "^5 closed files waiting to be compressed: compression is "
+                                               "slower than rotation")));
+        submitText(finisher, 4);
+        QCOMPARE(finisher.backlogWarnings(), 1);
+        for (int i = 5; i < 20; ++i) {
+            submitText(finisher, i);
+        }
+        QCOMPARE(finisher.backlog(), 20);
+        QCOMPARE(finisher.backlogWarnings(), 1); // within the minute
+        finisher.start();
+        finisher.stop();
+        QCOMPARE(finisher.finished(), 20);
+        QCOMPARE(finisher.backlog(), 0);
+
+        FileFinisher eager(settings(), 1000, 2, 0);
+        submitText(eager, 30);
+        submitText(eager, 31);
+        QCOMPARE(eager.backlogWarnings(), 0);
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("^3 closed files waiting to be compressed")));
+        submitText(eager, 32);
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("^4 closed files waiting to be compressed")));
+        submitText(eager, 33);
+        QCOMPARE(eager.backlogWarnings(), 2);
+        eager.start();
+        eager.stop();
+        QCOMPARE(eager.finished(), 4);
     }
 };
 
