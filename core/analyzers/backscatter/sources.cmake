@@ -6,7 +6,9 @@ target_sources(d4core PRIVATE
     analyzers/backscatter/backscatteranalyzer.h
     analyzers/backscatter/backscatterclass.h
     analyzers/backscatter/backscatterexport.h
+    analyzers/backscatter/backscatterfilewriter.h
     analyzers/backscatter/backscatterreporter.h
+    analyzers/backscatter/backscatterretention.h
     analyzers/backscatter/backscattersettings.h
     analyzers/backscatter/backscattersnapshot.h
     analyzers/backscatter/backscattertap.h
@@ -19,7 +21,9 @@ target_sources(d4core PRIVATE
     analyzers/backscatter/backscatteranalyzer.cpp
     analyzers/backscatter/backscatterclass.cpp
     analyzers/backscatter/backscatterexport.cpp
+    analyzers/backscatter/backscatterfilewriter.cpp
     analyzers/backscatter/backscatterreporter.cpp
+    analyzers/backscatter/backscatterretention.cpp
     analyzers/backscatter/backscattersettings.cpp
     analyzers/backscatter/backscattersnapshot.cpp
     analyzers/backscatter/backscattertap.cpp

@@ -7,4 +7,6 @@ if(NOT TARGET tst_backscatteranalyzer)
         LABELS unit)
     d4_add_test(NAME tst_backscatterreporter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backscatterreporter.cpp
         LABELS unit)
+    d4_add_test(NAME tst_backscatterretention SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backscatterretention.cpp
+        LABELS unit)
 endif()

@@ -2,16 +2,23 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 // The analyzer's attack events and BackscatterReporter on backscatter-synthetic.pcap (attacks known
 // by construction): detection when a vector reaches the thresholds, end by the wall clock once the
-// capture clock stands still, the NDJSON lines, the bound on pending events, shutdown and errors.
+// capture clock stands still, the NDJSON lines, the bound on pending events, shutdown and errors;
+// the files written off the caller's thread (a burst of 5,000 ended attacks), in order, filed before
+// logged, drained at shutdown, and the bound of the writer's queue.
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QtEndian>
 
 #include "analyzers/backscatter/backscatteranalyzer.h"
 #include "analyzers/backscatter/backscatterreporter.h"
@@ -42,6 +49,72 @@ void feedSynthetic(BackscatterAnalyzer &analyzer)
     QVERIFY(summary.ok());
 }
 
+/** A raw IPv4 (link type 101) TCP SYN/ACK from @p victim: the backscatter of a SYN flood on it. */
+QByteArray synAck(quint32 victim, quint32 telescope)
+{
+    QByteArray packet(40, '\0');
+    auto *d = reinterpret_cast<uchar *>(packet.data());
+    d[0] = 0x45; // IPv4, 20-byte header
+    qToBigEndian<quint16>(40, d + 2);
+    d[8] = 64; // TTL
+    d[9] = 6;  // TCP
+    qToBigEndian(victim, d + 12);
+    qToBigEndian(telescope, d + 16);
+    quint32 sum = 0;
+    for (int i = 0; i < 20; i += 2) {
+        sum += qFromBigEndian<quint16>(d + i);
+    }
+    sum = (sum & 0xFFFF) + (sum >> 16);
+    qToBigEndian<quint16>(quint16(~(sum + (sum >> 16))), d + 10);
+    qToBigEndian<quint16>(80, d + 20);
+    qToBigEndian<quint16>(40000, d + 22);
+    d[32] = 0x50; // data offset 5
+    d[33] = 0x12; // SYN and ACK
+    qToBigEndian<quint16>(65535, d + 34);
+    return packet;
+}
+
+/** One SYN/ACK from each of @p victims distinct victims (10.0.0.1 on), a microsecond apart. */
+void feedVictims(BackscatterAnalyzer &analyzer, int victims)
+{
+    d4::capture::PacketPipeline pipeline;
+    pipeline.addSink(&analyzer);
+    for (int i = 0; i < victims; ++i) {
+        const QByteArray packet = synAck(0x0A000001U + quint32(i), 0xCB007101U);
+        d4::capture::CapturePacket captured;
+        captured.timestampNs = kT0 + i * 1000LL;
+        captured.linkType = 101;
+        captured.originalLength = captured.capturedLength = quint32(packet.size());
+        captured.data = reinterpret_cast<const uchar *>(packet.constData());
+        pipeline.onPacket(captured);
+    }
+}
+
+/**
+ * Records the "attack ended" lines (their victims and the threads that logged them) without printing
+ * them, and how many lines the attacks file held when the first one was logged.
+ */
+struct EndedLog
+{
+    static inline QMutex mutex;
+    static inline QStringList victims;
+    static inline QSet<QThread *> threads;
+    static inline QString file;
+    static inline qsizetype linesAtFirst = -1;
+    static inline QtMessageHandler previous = nullptr;
+
+    static void handler(QtMsgType type, const QMessageLogContext &context, const QString &message);
+    explicit EndedLog(const QString &path)
+    {
+        victims.clear();
+        threads.clear();
+        file = path;
+        linesAtFirst = -1;
+        previous = qInstallMessageHandler(&EndedLog::handler);
+    }
+    ~EndedLog() { qInstallMessageHandler(previous); }
+};
+
 QList<QJsonObject> readLines(const QString &path)
 {
     QList<QJsonObject> result;
@@ -54,6 +127,25 @@ QList<QJsonObject> readLines(const QString &path)
         }
     }
     return result;
+}
+
+void EndedLog::handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (message.startsWith(QLatin1String("attack detected: "))) {
+        return; // 5,000 of them
+    }
+    static const QRegularExpression ended(QStringLiteral("^attack ended: victim (\\S+) "));
+    const QRegularExpressionMatch match = ended.match(message);
+    if (!match.hasMatch()) {
+        previous(type, context, message);
+        return;
+    }
+    const QMutexLocker lock(&mutex);
+    if (linesAtFirst < 0) {
+        linesAtFirst = readLines(file).size();
+    }
+    victims.append(match.captured(1));
+    threads.insert(QThread::currentThread());
 }
 
 } // namespace
@@ -129,6 +221,7 @@ private Q_SLOTS:
         const QString directory = dir.filePath(QStringLiteral("backscatter"));
         BackscatterReporter reporter(&analyzer, directory);
         reporter.poll(kWall); // nothing yet
+        reporter.flush();
         feedSynthetic(analyzer);
         QTest::ignoreMessage(QtInfoMsg,
                              QRegularExpression(QStringLiteral("^attack detected: victim "
@@ -137,9 +230,11 @@ private Q_SLOTS:
         QTest::ignoreMessage(
             QtInfoMsg, QRegularExpression(QStringLiteral("^attack detected: victim 192\\.0\\.2\\.30 UDP")));
         reporter.poll(kWall + kSecond);
+        reporter.flush();
         QCOMPARE(reporter.detectedAttacks(), 2ULL);
         // The capture clock stopped at 119.5 s; 192.0.2.30's last packet was at 91.2 s.
         reporter.poll(kWall + 272 * kSecond); // 299.3 s after it: not yet
+        reporter.flush();
         QCOMPARE(reporter.endedAttacks(), 0ULL);
         QVERIFY(!QDir(directory).exists());
         QTest::ignoreMessage(
@@ -147,6 +242,7 @@ private Q_SLOTS:
                                                          "90 packets in 89\\.0 s, max 60 ppm, estimated "
                                                          "\\d+ pps$")));
         reporter.poll(kWall + 274 * kSecond); // 301.3 s
+        reporter.flush();
         QCOMPARE(reporter.endedAttacks(), 1ULL);
         const QString path = reporter.filePath(kWall + 274 * kSecond);
         QCOMPARE(path, directory + QStringLiteral("/attacks-2026-12-02.ndjson"));
@@ -157,8 +253,10 @@ private Q_SLOTS:
                                               "packets in 119\\.5 s, max \\d+ ppm, estimated %1 pps$")
                                    .arg(270 / 119.5 * 16777216.0, 0, 'f', 0)));
         reporter.poll(kWall + 300 * kSecond); // 299 s after the last packet of 198.51.100.10
+        reporter.flush();
         QCOMPARE(reporter.endedAttacks(), 1ULL);
         reporter.poll(kWall + 302 * kSecond); // 301 s
+        reporter.flush();
         QCOMPARE(reporter.endedAttacks(), 2ULL);
         QCOMPARE(reporter.linesWritten(), 2ULL);
         const QList<QJsonObject> lines = readLines(path);
@@ -220,6 +318,7 @@ private Q_SLOTS:
             QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("^attack ")));
         }
         reporter.poll(kWall);
+        reporter.flush();
         QCOMPARE(reporter.endedAttacks(), 2ULL);
         QCOMPARE(reporter.evidenceFiles(), 2ULL);
         const QList<QJsonObject> lines = readLines(reporter.filePath(kWall));
@@ -246,6 +345,7 @@ private Q_SLOTS:
             QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("^attack ")));
         }
         second.poll(kWall);
+        second.flush();
         QCOMPARE(second.evidenceFiles(), 2ULL);
         const QStringList files = QDir(evidence).entryList(QDir::Files);
         QCOMPARE(files.size(), 4);
@@ -268,6 +368,7 @@ private Q_SLOTS:
             QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("^attack ")));
         }
         reporter.poll(kWall);
+        reporter.flush();
         QCOMPARE(reporter.evidenceFiles(), 0ULL);
         for (const QJsonObject &line : readLines(reporter.filePath(kWall))) {
             QVERIFY(line.value(QLatin1String("evidence_file")).isNull());
@@ -294,9 +395,112 @@ private Q_SLOTS:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
                                                "^cannot append to .*file/backscatter/attacks-")));
         reporter.poll(kWall);
+        reporter.flush();
         QCOMPARE(reporter.endedAttacks(), 2ULL);
         QCOMPARE(reporter.writeErrors(), 1ULL);
         QCOMPARE(reporter.linesWritten(), 0ULL);
+    }
+
+    // 5,000 attacks ending in one poll: poll() hands them over and returns; another thread writes
+    // the 5,000 evidence pcaps and lines, in order, and logs each attack once the file has it.
+    void burstIsWrittenOffTheCallerThread()
+    {
+        QTemporaryDir dir;
+        BackscatterAnalyzer analyzer;
+        analyzer.setThresholds({1, 0, 0});
+        BackscatterReporter reporter(&analyzer, dir.path());
+        const QString evidence = dir.filePath(QStringLiteral("evidence"));
+        reporter.setEvidenceDirectory(evidence);
+        feedVictims(analyzer, 5000);
+        analyzer.expire(kT0 + 1000 * kSecond);
+        EndedLog log(reporter.filePath(kWall));
+        QElapsedTimer timer;
+        timer.start();
+        reporter.poll(kWall);
+        const qint64 pollMs = timer.elapsed();
+        QCOMPARE(reporter.detectedAttacks(), 5000ULL);
+        reporter.flush();
+        const qint64 writtenMs = timer.elapsed();
+        qInfo("poll() returned after %lld ms; the files were written after %lld ms", pollMs, writtenMs);
+        QVERIFY2(pollMs < 5000, qPrintable(QString::number(pollMs))); // loose: the caller is not held
+        QCOMPARE(reporter.endedAttacks(), 5000ULL);
+        QCOMPARE(reporter.droppedAttacks(), 0ULL);
+        QCOMPARE(reporter.evidenceFiles(), 5000ULL);
+        QCOMPARE(QDir(evidence).entryList(QDir::Files).size(), 5000);
+        const QList<QJsonObject> lines = readLines(reporter.filePath(kWall));
+        QCOMPARE(lines.size(), 5000);
+        const QMutexLocker lock(&EndedLog::mutex);
+        QCOMPARE(EndedLog::linesAtFirst, 5000); // the whole batch filed before the first line logged
+        QCOMPARE(EndedLog::threads.size(), 1);
+        QVERIFY(!EndedLog::threads.contains(QThread::currentThread()));
+        // Logged in the order filed.
+        QCOMPARE(EndedLog::victims.size(), 5000);
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            QCOMPARE(lines[i].value(QLatin1String("victim")).toString(), EndedLog::victims[i]);
+        }
+    }
+
+    // What poll() handed over is written by finish(), and by the destructor, without a flush() (no
+    // evidence here: 2,000 pcaps take long to write).
+    void shutdownDrains()
+    {
+        QTemporaryDir dir;
+        {
+            BackscatterAnalyzer analyzer;
+            analyzer.setThresholds({1, 0, 0});
+            BackscatterReporter reporter(&analyzer, dir.filePath(QStringLiteral("finish")));
+            feedVictims(analyzer, 2000);
+            analyzer.expire(kT0 + 1000 * kSecond);
+            EndedLog log(reporter.filePath(kWall));
+            reporter.poll(kWall);
+            reporter.finish(kWall);
+            QCOMPARE(readLines(reporter.filePath(kWall)).size(), 2000);
+            QCOMPARE(reporter.endedAttacks(), 2000ULL);
+        }
+        const QString destroyed = dir.filePath(QStringLiteral("destroyed"));
+        {
+            BackscatterAnalyzer analyzer;
+            analyzer.setThresholds({1, 0, 0});
+            EndedLog log(BackscatterFileWriter::filePath(destroyed, kWall));
+            BackscatterReporter reporter(&analyzer, destroyed);
+            feedVictims(analyzer, 2000);
+            analyzer.expire(kT0 + 1000 * kSecond);
+            reporter.poll(kWall);
+        }
+        QCOMPARE(readLines(BackscatterFileWriter::filePath(destroyed, kWall)).size(), 2000);
+    }
+
+    // The writer's queue is bounded: what does not fit is counted and warned about, not waited for;
+    // the attacks still active at a shutdown are never dropped.
+    void writerQueueBounded()
+    {
+        QTemporaryDir dir;
+        BackscatterAnalyzer analyzer;
+        BackscatterReporter reporter(&analyzer, dir.path(), 1);
+        feedSynthetic(analyzer);
+        analyzer.expire(kT0 + 1000 * kSecond);
+        for (int i = 0; i < 3; ++i) { // two detected, one ended
+            QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("^attack ")));
+        }
+        QTest::ignoreMessage(
+            QtWarningMsg,
+            QRegularExpression(QStringLiteral(
+                "^1 ended attacks not filed: more than 1 wait to be written \\( 1 so far\\)$")));
+        reporter.poll(kWall);
+        QCOMPARE(reporter.droppedAttacks(), 1ULL);
+        reporter.flush();
+        QCOMPARE(reporter.endedAttacks(), 1ULL);
+        QCOMPARE(readLines(reporter.filePath(kWall)).size(), 1);
+
+        BackscatterAnalyzer active;
+        BackscatterReporter shutdown(&active, dir.filePath(QStringLiteral("active")), 1);
+        feedSynthetic(active);
+        for (int i = 0; i < 4; ++i) { // two detected, two still active
+            QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("^attack ")));
+        }
+        shutdown.finish(kWall);
+        QCOMPARE(shutdown.droppedAttacks(), 0ULL);
+        QCOMPARE(readLines(shutdown.filePath(kWall)).size(), 2);
     }
 };
 
