@@ -292,6 +292,11 @@ void ServerRuntime::prepareBackscatter()
         m_backscatterReporter->setEvidenceDirectory(evidence);
         qCInfo(lcRuntime).noquote() << "backscatter evidence pcaps in" << evidence;
     }
+    if (config.retentionDays > 0) {
+        // On the reporter's writer thread: now, then hourly.
+        m_backscatterReporter->setRetentionDays(config.retentionDays);
+        qCInfo(lcRuntime).noquote() << "backscatter files kept" << config.retentionDays << "days";
+    }
     m_backscatterTimer = new QTimer(this);
     m_backscatterTimer->setInterval(kBackscatterReportMs);
     connect(m_backscatterTimer, &QTimer::timeout, this, [this] {

@@ -13,6 +13,7 @@ namespace {
 constexpr qint64 kNanosPerSecond = 1000000000LL;
 constexpr qint64 kMaxCount = 1000000000LL;
 constexpr qint64 kMaxEvidencePackets = 1000000; // as `d4-server analyze --evidence-packets`
+constexpr qint64 kMaxRetentionDays = 36500;     // a century: "keep" is 0
 
 /** parseInteger() into @p target (any integer type). */
 template <typename T> QString setInteger(const QString &value, qint64 min, qint64 max, T &target)
@@ -54,7 +55,8 @@ QStringList BackscatterConfig::keys()
             QStringLiteral("evidence_recent"),
             QStringLiteral("evidence_max_mb"),
             QStringLiteral("attacks_file"),
-            QStringLiteral("evidence_files")};
+            QStringLiteral("evidence_files"),
+            QStringLiteral("retention_days")};
 }
 
 QString BackscatterConfig::apply(const QString &key, const QString &value)
@@ -124,6 +126,9 @@ QString BackscatterConfig::apply(const QString &key, const QString &value)
     }
     if (key == u"evidence_files") {
         return parseBoolean(value, evidenceFiles);
+    }
+    if (key == u"retention_days") {
+        return setInteger(value, 0, kMaxRetentionDays, retentionDays);
     }
     return QStringLiteral("unknown key");
 }

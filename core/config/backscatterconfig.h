@@ -37,6 +37,7 @@ struct BackscatterConfig
     qint64 evidenceMaxMb = 64;
     bool attacksFile = true;   ///< <data directory>/backscatter/attacks-YYYY-MM-DD.ndjson
     bool evidenceFiles = true; ///< <data directory>/backscatter/evidence/<victim>-<protocol>-<start>.pcap
+    int retentionDays = 30;    ///< attack files and evidence pcaps older than this are removed; 0 = never
 
     /** The keys of the section, for the server.conf reader. */
     static QStringList keys();

@@ -45,6 +45,7 @@ private Q_SLOTS:
         QVERIFY(b.enabled);
         QVERIFY(b.attacksFile);
         QVERIFY(b.evidenceFiles);
+        QCOMPARE(b.retentionDays, 30);
         QCOMPARE(b.preset, BackscatterSettings::Preset::Corsaro);
         // With no key, the analyzer gets exactly its own defaults.
         const BackscatterSettings settings = b.settings();
@@ -76,13 +77,14 @@ private Q_SLOTS:
                   "min_duration = 0\nmin_window_packets = 0\nwindow = 120\nslide = 2\ntimeout = 2\n"
                   "prefixes = 203.0.113.0/24, ,198.51.100.7\nudp_responses = yes\n"
                   "evidence_packets = 3\nevidence_recent = 0\nevidence_max_mb = 1\n"
-                  "attacks_file = no\nevidence_files = no\n",
+                  "attacks_file = no\nevidence_files = no\nretention_days = 0\n",
                   error);
         QVERIFY2(config, qPrintable(error.toString()));
         const BackscatterConfig &b = config->backscatter;
         QVERIFY(!b.enabled);
         QVERIFY(!b.attacksFile);
         QVERIFY(!b.evidenceFiles);
+        QCOMPARE(b.retentionDays, 0);
         QCOMPARE(b.preset, BackscatterSettings::Preset::Sensitive);
         const BackscatterSettings settings = b.settings();
         QCOMPARE(settings.thresholds.minPackets, 7ULL);
@@ -284,6 +286,22 @@ private Q_SLOTS:
                                         << 2 << "Backscatter"
                                         << "evidence_files"
                                         << "'maybe' is not a boolean (yes/no, true/false, on/off, 1/0)";
+        QTest::newRow("retention_days negative") << b + "retention_days = -1\n"
+                                                 << 2 << "Backscatter"
+                                                 << "retention_days"
+                                                 << "'-1' is not an integer between 0 and 36500";
+        QTest::newRow("retention_days unit") << b + "retention_days = 30d\n"
+                                             << 2 << "Backscatter"
+                                             << "retention_days"
+                                             << "'30d' is not an integer between 0 and 36500";
+        QTest::newRow("retention_days too long") << b + "retention_days = 36501\n"
+                                                 << 2 << "Backscatter"
+                                                 << "retention_days"
+                                                 << "'36501' is not an integer between 0 and 36500";
+        QTest::newRow("retention_days empty") << b + "retention_days =\n"
+                                              << 2 << "Backscatter"
+                                              << "retention_days"
+                                              << "'' is not an integer between 0 and 36500";
         QTest::newRow("unknown key") << b + "window_packets = 60\n"
                                      << 2 << "Backscatter"
                                      << "window_packets"
@@ -358,6 +376,7 @@ private Q_SLOTS:
         QCOMPARE(sample->backscatter.evidencePackets, 25);
         QCOMPARE(sample->backscatter.evidenceRecent, 25);
         QCOMPARE(sample->backscatter.evidenceMaxMb, 64);
+        QCOMPARE(sample->backscatter.retentionDays, 30);
         QVERIFY(!sample->backscatterQueue.enabled);
     }
 };
