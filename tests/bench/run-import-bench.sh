@@ -7,8 +7,14 @@
 #   bench_import FILE               (ImportJob: read, decode, backscatter + passive DNS; rate, peak RSS)
 #   bench_import --gui FILE         (the console's import page, offscreen: the GUI event loop's longest
 #   bench_import --gui TUPLES_FILE   pause while importing, showing results and starting the next import)
-#   tshark -r FILE -T fields -e frame.number >/dev/null    only with D4_BENCH_TSHARK=1
-# and prints packets/s, MB/s and peak RSS (GNU time). Usage:
+#   with D4_BENCH_TSHARK=1, on FILE (niced by D4_BENCH_TSHARK_NICE, default 5):
+#     tshark -n -M 1000000 -o tcp.analyze_sequence_numbers:FALSE ... --disable-protocol ntp
+#            -T fields -e frame.number -e dns.qry.name   (every packet dissected down to DNS,
+#            memory bounded by -M)
+#   with D4_BENCH_TSHARK=2, also the plain tshark -r FILE -T fields -e frame.number (its memory
+#     and time per packet grow with the file: only practical up to a few hundred MB)
+# and prints wall time, CPU time, peak RSS (GNU time) and the load average around each run.
+# tshark's packets/s and MB/s are computed here; bench_import prints its own. Usage:
 #   tests/bench/run-import-bench.sh BUILD_DIR [SIZE_MB [TUPLES]]
 set -eu
 BUILD_DIR=${1:?usage: run-import-bench.sh BUILD_DIR [SIZE_MB]}
@@ -55,12 +61,15 @@ PY
 fi
 ls -l "$FILE"
 BYTES=$(stat -c %s "$FILE")
+loadavg() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' /; }
 measure() { # name, command...
     name=$1
     shift
-    /usr/bin/time -f "%e %M" -o /tmp/d4-import-bench.time "$@" >/tmp/d4-import-bench.out 2>/dev/null || true
-    read -r secs rss </tmp/d4-import-bench.time
-    echo "$name seconds=$secs peak_rss_kB=$rss"
+    load_before=$(loadavg)
+    /usr/bin/time -f "%e %U %S %M" -o /tmp/d4-import-bench.time "$@" >/tmp/d4-import-bench.out 2>/dev/null || true
+    read -r secs user sys rss </tmp/d4-import-bench.time
+    echo "$name seconds=$secs cpu_user_s=$user cpu_sys_s=$sys peak_rss_kB=$rss load_before=$load_before" \
+        "load_after=$(loadavg)"
 }
 measure bench_import "$BUILD_DIR/tests/bench/bench_import" "$FILE"
 cat /tmp/d4-import-bench.out
@@ -104,7 +113,30 @@ for capture in "$FILE" "$TUPLES_FILE"; do
     measure bench_import_gui "$BUILD_DIR/tests/bench/bench_import" --gui "$capture"
     cat /tmp/d4-import-bench.out
 done
-if [ "${D4_BENCH_TSHARK:-0}" = 1 ] && command -v tshark >/dev/null; then
-    measure tshark tshark -r "$FILE" -T fields -e frame.number
-    echo "tshark packets=$(tail -n 1 /tmp/d4-import-bench.out) bytes=$BYTES"
+tshark_rates() { # name: packets/s and MB/s over wall and over CPU time, from the last measure
+    read -r secs user sys rss </tmp/d4-import-bench.time
+    awk -F'\t' -v name="$1" -v bytes="$BYTES" -v secs="$secs" -v user="$user" -v sys="$sys" '
+        NF > 1 && $2 != "" { names++ }
+        END { cpu = user + sys; packets = NR # one line per packet; -M restarts frame.number
+              printf "%s packets %d dns_qry_name_lines %d bytes %d packets_per_s %.0f MB_per_s %.2f" \
+                     " cpu_s %.2f packets_per_cpu_s %.0f\n", name, packets, names, bytes, packets / secs,
+                     bytes / secs / 1e6, cpu, packets / cpu }' /tmp/d4-import-bench.out
+}
+if [ "${D4_BENCH_TSHARK:-0}" != 0 ] && command -v tshark >/dev/null; then
+    # Does less than the import (fair to tshark): no name resolution (-n), no TCP sequence analysis
+    # or relative sequence numbers or TCP timestamps (the import does none of these; with the
+    # analysis on, the repeated rounds' DNS-over-TCP segments count as retransmissions and their DNS
+    # is not dissected at all), and its session (conversations, per-packet state) reset every
+    # million packets (-M), which bounds its memory; no NTP (the capture's ICMP errors quote NTP
+    # packets, which the import does not decode). It still reads every packet, dissects
+    # Ethernet/VLAN/IPv4/IPv6/ICMP/UDP/TCP (with reassembly) and DNS, and prints each DNS name.
+    NICE=${D4_BENCH_TSHARK_NICE:-5}
+    measure tshark_dns nice -n "$NICE" tshark -n -M 1000000 -o tcp.analyze_sequence_numbers:FALSE \
+        -o tcp.relative_sequence_numbers:FALSE -o tcp.calculate_timestamps:FALSE \
+        --disable-protocol ntp -r "$FILE" -T fields -e frame.number -e dns.qry.name
+    tshark_rates tshark_dns
+    if [ "${D4_BENCH_TSHARK}" = 2 ]; then
+        measure tshark_plain nice -n "$NICE" tshark -r "$FILE" -T fields -e frame.number
+        tshark_rates tshark_plain
+    fi
 fi
