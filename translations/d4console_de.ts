@@ -1566,6 +1566,33 @@ nicht schreibbar, 2 ungültige Befehlszeile.</translation>
     </message>
 </context>
 <context>
+    <name>d4::ui::ImportDnsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Erstes</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letztes</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+</context>
+<context>
     <name>d4::ui::ImportPage</name>
     <message>
         <source>Cancel</source>
@@ -1606,30 +1633,6 @@ nicht schreibbar, 2 ungültige Befehlszeile.</translation>
     <message>
         <source>Value</source>
         <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Daten</translation>
-    </message>
-    <message>
-        <source>First</source>
-        <translation>Erster</translation>
-    </message>
-    <message>
-        <source>Last</source>
-        <translation>Letzter</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>Anzahl</translation>
     </message>
     <message>
         <source>Capture properties</source>

@@ -1566,6 +1566,33 @@ preuve impossible à écrire, 2 ligne de commande invalide.</translation>
     </message>
 </context>
 <context>
+    <name>d4::ui::ImportDnsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Premier</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Dernier</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+</context>
+<context>
     <name>d4::ui::ImportPage</name>
     <message>
         <source>Cancel</source>
@@ -1606,30 +1633,6 @@ preuve impossible à écrire, 2 ligne de commande invalide.</translation>
     <message>
         <source>Value</source>
         <translation>Valeur</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Données</translation>
-    </message>
-    <message>
-        <source>First</source>
-        <translation>Premier</translation>
-    </message>
-    <message>
-        <source>Last</source>
-        <translation>Dernier</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>Nombre</translation>
     </message>
     <message>
         <source>Capture properties</source>

@@ -3,6 +3,7 @@
 // The import page, offscreen: real drag-and-drop events carrying file URLs of tests/data captures
 // (and a file that is no capture), progress, cancellation and results.
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -13,7 +14,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -23,11 +24,13 @@
 
 #include "capturefiles.h"
 #include "import/importcontroller.h"
+#include "import/importdnsmodel.h"
 #include "import/importpage.h"
 #include "testenvironment.h"
 
 using namespace d4;
 using d4::ui::ImportController;
+using d4::ui::ImportDnsModel;
 using d4::ui::ImportPage;
 
 namespace {
@@ -97,14 +100,16 @@ private Q_SLOTS:
         QVERIFY2(warnings->item(0)->text().contains(QStringLiteral("SOURCES.md is not a capture file")),
                  qPrintable(warnings->item(0)->text()));
         // Both captures answer the same question: 4 tuples seen twice each, merged.
-        auto *dns = page.findChild<QTableWidget *>(QStringLiteral("importDns"));
+        const QAbstractItemModel *dns = page.findChild<QTableView *>(QStringLiteral("importDns"))->model();
+        QAbstractItemModelTester tester(const_cast<QAbstractItemModel *>(dns),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(dns->rowCount(), 4);
+        const auto cell = [dns](int row, int column) { return dns->index(row, column).data().toString(); };
         bool a = false;
         for (int row = 0; row < dns->rowCount(); ++row) {
-            if (dns->item(row, 0)->text() == QStringLiteral("www.tcpdump.org") &&
-                dns->item(row, 2)->text() == QStringLiteral("192.139.46.66")) {
-                a = dns->item(row, 1)->text() == QStringLiteral("A") &&
-                    dns->item(row, 5)->text() == QStringLiteral("2");
+            if (cell(row, 0) == QStringLiteral("www.tcpdump.org") &&
+                cell(row, 2) == QStringLiteral("192.139.46.66")) {
+                a = cell(row, 1) == QStringLiteral("A") && cell(row, 5) == QStringLiteral("2");
             }
         }
         QVERIFY(a);
@@ -128,7 +133,7 @@ private Q_SLOTS:
         QVERIFY(controller.importPaths({fragments}));
         QVERIFY(finished.wait(30000));
         // The records of the responses carried in IP fragments are listed, and the drops are warned.
-        auto *dns = page.findChild<QTableWidget *>(QStringLiteral("importDns"));
+        const QAbstractItemModel *dns = page.findChild<QTableView *>(QStringLiteral("importDns"))->model();
         QCOMPARE(dns->rowCount(), 180);
         auto *warnings = page.findChild<QListWidget *>(QStringLiteral("importWarnings"));
         QCOMPARE(warnings->count(), 1);
@@ -147,6 +152,33 @@ private Q_SLOTS:
         QVERIFY(deletedOn != QThread::currentThread());
         QCOMPARE(dns->rowCount(), 4);
         QCOMPARE(warnings->count(), 0);
+    }
+
+    void dnsModelListsAtMostItsRowLimit()
+    {
+        ImportDnsModel model(3);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<import::DnsTuple> tuples;
+        for (int i = 0; i < 5; ++i) {
+            tuples.append(import::DnsTuple{"host" + QByteArray::number(i) + ".example", 28,
+                                           "2001:db8::" + QByteArray::number(i), false, 1700000000 + i,
+                                           1700000060 + i, i + 1, 300});
+        }
+        model.setTuples(tuples);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.columnCount(), int(ImportDnsModel::ColumnCount));
+        const auto cell = [&model](int row, int column) {
+            return model.index(row, column).data().toString();
+        };
+        QCOMPARE(cell(2, ImportDnsModel::Name), QStringLiteral("host2.example"));
+        QCOMPARE(cell(2, ImportDnsModel::Type), QStringLiteral("AAAA"));
+        QCOMPARE(cell(2, ImportDnsModel::Data), QStringLiteral("2001:db8::2"));
+        QCOMPARE(cell(2, ImportDnsModel::First), QStringLiteral("2023-11-14T22:13:22+00:00"));
+        QCOMPARE(cell(2, ImportDnsModel::Last), QStringLiteral("2023-11-14T22:14:22+00:00"));
+        QCOMPARE(cell(2, ImportDnsModel::Count), QStringLiteral("3"));
+        QCOMPARE(model.headerData(ImportDnsModel::Data, Qt::Horizontal).toString(), QStringLiteral("Data"));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
     }
 
     void dragWithoutFilesIsNotAccepted()
@@ -215,7 +247,7 @@ private Q_SLOTS:
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("importSummary"))
                     ->text()
                     .contains(QStringLiteral("(cancelled)")));
-        QVERIFY(page.findChild<QTableWidget *>(QStringLiteral("importDns"))->rowCount() > 10);
+        QVERIFY(page.findChild<QTableView *>(QStringLiteral("importDns"))->model()->rowCount() > 10);
         QVERIFY(page.findChild<QProgressBar *>(QStringLiteral("importProgress"))->value() < 1000);
         // ≥ 4 progress reports a second reached the page.
         const qint64 elapsedMs = result.elapsedMs;

@@ -18,13 +18,13 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTimeZone>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include "analyzers/passivedns/rrtypes.h"
 #include "import/importcontroller.h"
+#include "import/importdnsmodel.h"
 
 namespace d4::ui {
 
@@ -33,11 +33,6 @@ namespace {
 QString isoTime(qint64 ns)
 {
     return QDateTime::fromMSecsSinceEpoch(ns / 1000000, QTimeZone::utc()).toString(Qt::ISODateWithMs);
-}
-
-QString secondsTime(qint64 seconds)
-{
-    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc()).toString(Qt::ISODate);
 }
 
 } // namespace
@@ -56,7 +51,8 @@ ImportPage::ImportPage(ImportController *controller, QWidget *parent)
     , m_choose(new QPushButton(tr("Import files…"), this))
     , m_files(new QTreeWidget(this))
     , m_warnings(new QListWidget(this))
-    , m_dns(new QTableWidget(this))
+    , m_dnsModel(new ImportDnsModel(kMaxDnsRows, this))
+    , m_dns(new QTableView(this))
 {
     setAcceptDrops(true);
     m_progress->setObjectName(QStringLiteral("importProgress"));
@@ -94,9 +90,7 @@ ImportPage::ImportPage(ImportController *controller, QWidget *parent)
 
     m_files->setColumnCount(2);
     m_files->setHeaderLabels({tr("Property"), tr("Value")});
-    m_dns->setColumnCount(6);
-    m_dns->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Type"), tr("Data"), tr("First"), tr("Last"), tr("Count")});
+    m_dns->setModel(m_dnsModel);
     m_dns->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_dns->horizontalHeader()->setStretchLastSection(true);
 
@@ -167,7 +161,7 @@ void ImportPage::onRequested()
 {
     m_files->clear();
     m_warnings->clear();
-    m_dns->setRowCount(0);
+    m_dnsModel->clear();
     m_summary->setText(tr("Starting the import…"));
     m_cancel->setEnabled(true);
     m_choose->setEnabled(false);
@@ -238,23 +232,7 @@ void ImportPage::onFinished(const import::ImportResult &result)
     if (!job) {
         return;
     }
-    const QList<import::DnsTuple> tuples = job->dnsTuples();
-    const int rows = static_cast<int>(qMin<qsizetype>(tuples.size(), kMaxDnsRows));
-    m_dns->setUpdatesEnabled(false);
-    m_dns->setRowCount(rows);
-    for (int row = 0; row < rows; ++row) {
-        const import::DnsTuple &tuple = tuples[row];
-        const QStringList cells{QString::fromUtf8(tuple.rrname),
-                                QString::fromLatin1(passivedns::RrTypes::displayName(tuple.rrtype)),
-                                QString::fromUtf8(tuple.rdata),
-                                secondsTime(tuple.first),
-                                secondsTime(tuple.last),
-                                QString::number(tuple.count)};
-        for (int column = 0; column < cells.size(); ++column) {
-            m_dns->setItem(row, column, new QTableWidgetItem(cells[column]));
-        }
-    }
-    m_dns->setUpdatesEnabled(true);
+    m_dnsModel->setTuples(job->dnsTuples());
 }
 
 void ImportPage::addWarning(const QString &text)

@@ -11,12 +11,13 @@ class QLabel;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 class QTreeWidget;
 
 namespace d4::ui {
 
 class ImportController;
+class ImportDnsModel;
 
 /**
  * The import page: drop files or folders here (or use the button) to import them through the
@@ -61,7 +62,8 @@ private:
     QPushButton *m_choose;
     QTreeWidget *m_files;
     QListWidget *m_warnings;
-    QTableWidget *m_dns;
+    ImportDnsModel *m_dnsModel;
+    QTableView *m_dns;
 };
 
 } // namespace d4::ui
