@@ -25,7 +25,7 @@ std::optional<SensorError> FdSink::open()
     if (!m_preamble) {
         return std::nullopt;
     }
-    const std::vector<std::uint8_t> preamble = m_preamble();
+    const std::vector<std::uint8_t> preamble = m_preamble(ResumePoint{});
     return write(preamble);
 }
 

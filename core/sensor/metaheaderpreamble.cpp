@@ -21,7 +21,7 @@ MetaHeaderPreamble::MetaHeaderPreamble(const SensorConfig &config)
 {
 }
 
-std::vector<std::uint8_t> MetaHeaderPreamble::operator()() const
+std::vector<std::uint8_t> MetaHeaderPreamble::operator()(const ResumePoint & /*at*/) const
 {
     std::vector<std::uint8_t> out;
     const auto timestamp = static_cast<std::uint64_t>(std::time(nullptr));

@@ -8,6 +8,8 @@
 
 #include <QByteArray>
 
+#include "sensor/packetsink.h"
+
 namespace d4::protocol {
 class PacketEncoder;
 }
@@ -26,7 +28,8 @@ class MetaHeaderPreamble final
 public:
     explicit MetaHeaderPreamble(const SensorConfig &config);
 
-    std::vector<std::uint8_t> operator()() const;
+    /** The same packets wherever the session takes up the stream. */
+    std::vector<std::uint8_t> operator()(const ResumePoint &at = {}) const;
 
 private:
     // Shared because std::function copies its target, and an encoder (an HMAC context) cannot be copied.

@@ -13,10 +13,29 @@
 namespace d4::sensor {
 
 /**
- * Produces the packets that must open every session with the destination (the type-2 meta
- * header for types 2/254), freshly timestamped. An empty function means no preamble.
+ * Where a new session takes up the stream: the packets of the write() in progress and the offset
+ * of the first of them the session sends after its preamble (the start of a packet). Both empty
+ * when the session opens before any data (PacketSink::open()).
  */
-using PreambleFactory = std::function<std::vector<std::uint8_t>()>;
+struct ResumePoint
+{
+    std::span<const std::uint8_t> packets;
+    std::size_t offset = 0;
+};
+
+/**
+ * Produces the packets that must open every session with the destination, freshly timestamped:
+ * the type-2 meta header for types 2/254 (MetaHeaderPreamble), the libpcap global header and the
+ * record in progress for a type-1 capture (PcapResumePreamble). An empty function, or an empty
+ * result, means no preamble.
+ */
+using PreambleFactory = std::function<std::vector<std::uint8_t>(const ResumePoint &at)>;
+
+/**
+ * Told, in order, about every run of complete packets the sink has accepted (after write()
+ * returned without error), so a preamble can follow the stream that was sent.
+ */
+using DeliveryObserver = std::function<void(std::span<const std::uint8_t> packets)>;
 
 /**
  * Where signed D4 packets go. Calls block until done, which is the back-pressure: the sender

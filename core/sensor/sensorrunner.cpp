@@ -8,9 +8,11 @@
 
 #include <QFile>
 
+#include "protocol/d4types.h"
 #include "sensor/fdsink.h"
 #include "sensor/fdutil.h"
 #include "sensor/metaheaderpreamble.h"
+#include "sensor/pcapresumepreamble.h"
 #include "sensor/sensorsender.h"
 #include "sensor/tlssink.h"
 
@@ -46,8 +48,15 @@ std::optional<SensorError> SensorRunner::run()
 std::optional<SensorError> SensorRunner::runWithSource(int fd)
 {
     PreambleFactory preamble;
+    DeliveryObserver delivered;
     if (m_config.usesMetaHeader()) {
         preamble = MetaHeaderPreamble(m_config);
+    } else if (m_config.type == protocol::kTypePcap &&
+               m_config.destination == SensorConfig::Destination::Server) {
+        // Only a connection that is lost and made again needs it: stdout has one session.
+        PcapResumePreamble pcap(m_config);
+        delivered = [pcap](std::span<const std::uint8_t> packets) mutable { pcap.delivered(packets); };
+        preamble = std::move(pcap);
     }
     std::unique_ptr<PacketSink> sink;
     if (m_config.destination == SensorConfig::Destination::Stdout) {
@@ -66,7 +75,7 @@ std::optional<SensorError> SensorRunner::runWithSource(int fd)
         }
         sink = std::move(tlsSink.value());
     }
-    SensorSender sender(m_config, fd, *sink);
+    SensorSender sender(m_config, fd, *sink, std::move(delivered));
     auto error = sender.run();
     m_payloadBytes = sender.payloadBytes();
     m_packets = sender.packetCount();

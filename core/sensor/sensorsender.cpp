@@ -10,16 +10,17 @@
 #include "protocol/d4types.h"
 #include "protocol/packetencoder.h"
 #include "sensor/packetbatch.h"
-#include "sensor/packetsink.h"
 #include "sensor/parallelsealer.h"
 #include "sensor/sensorconfig.h"
 
 namespace d4::sensor {
 
-SensorSender::SensorSender(const SensorConfig &config, int sourceFd, PacketSink &sink)
+SensorSender::SensorSender(const SensorConfig &config, int sourceFd, PacketSink &sink,
+                           DeliveryObserver delivered)
     : m_config(config)
     , m_sourceFd(sourceFd)
     , m_sink(sink)
+    , m_delivered(std::move(delivered))
 {
 }
 
@@ -51,6 +52,9 @@ std::optional<SensorError> SensorSender::run()
             batch.seal(encoder, bytes, static_cast<std::uint64_t>(std::time(nullptr)), helper.get());
         if (auto error = m_sink.write(packets)) {
             return error;
+        }
+        if (m_delivered) {
+            m_delivered(packets);
         }
         m_payloadBytes += bytes;
         m_packets += bytes == 0 ? 1 : (bytes + m_config.snaplen - 1) / m_config.snaplen;

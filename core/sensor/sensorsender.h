@@ -5,11 +5,11 @@
 #include <cstdint>
 #include <optional>
 
+#include "sensor/packetsink.h"
 #include "sensor/sensorerror.h"
 
 namespace d4::sensor {
 
-class PacketSink;
 struct SensorConfig;
 
 /**
@@ -22,8 +22,11 @@ struct SensorConfig;
 class SensorSender final
 {
 public:
-    /** @p sourceFd is borrowed; @p sink must outlive the sender. */
-    SensorSender(const SensorConfig &config, int sourceFd, PacketSink &sink);
+    /**
+     * @p sourceFd is borrowed; @p sink must outlive the sender. @p delivered, when set, is told
+     * every batch the sink accepted (the type-1 preamble follows the capture with it).
+     */
+    SensorSender(const SensorConfig &config, int sourceFd, PacketSink &sink, DeliveryObserver delivered = {});
 
     /** Opens the sink, sends until the end of input, closes the sink. */
     std::optional<SensorError> run();
@@ -35,6 +38,7 @@ private:
     const SensorConfig &m_config;
     int m_sourceFd;
     PacketSink &m_sink;
+    DeliveryObserver m_delivered;
     std::uint64_t m_payloadBytes = 0;
     std::uint64_t m_packets = 0;
 };

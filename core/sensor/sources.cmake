@@ -12,6 +12,8 @@ target_sources(d4core PRIVATE
     sensor/packetbatch.h
     sensor/parallelsealer.h
     sensor/packetsink.h
+    sensor/pcapresumepreamble.h
+    sensor/pcapstreamtracker.h
     sensor/result.h
     sensor/runoptions.h
     sensor/sensorconfig.h
@@ -33,6 +35,8 @@ target_sources(d4core PRIVATE
     sensor/metaheaderpreamble.cpp
     sensor/packetbatch.cpp
     sensor/parallelsealer.cpp
+    sensor/pcapresumepreamble.cpp
+    sensor/pcapstreamtracker.cpp
     sensor/sensorconfig.cpp
     sensor/sensorlog.cpp
     sensor/sensorrunner.cpp

@@ -60,10 +60,10 @@ std::optional<SensorError> TlsSink::open()
         qCWarning(lcSensor, "--insecure: the identity of %s is not verified",
                   qPrintable(m_options.server.toString()));
     }
-    return ensureConnected();
+    return ensureConnected(ResumePoint{});
 }
 
-std::optional<SensorError> TlsSink::ensureConnected()
+std::optional<SensorError> TlsSink::ensureConnected(const ResumePoint &at)
 {
     while (!m_connection) {
         const std::chrono::milliseconds delay = m_backoff.next();
@@ -74,10 +74,13 @@ std::optional<SensorError> TlsSink::ensureConnected()
         }
         auto connection = TlsConnection::open(*m_context, m_options);
         if (connection && m_preamble) {
-            const std::vector<std::uint8_t> preamble = m_preamble();
+            // Built per attempt: a session that failed before its preamble was through is gone.
+            const std::vector<std::uint8_t> preamble = m_preamble(at);
             std::size_t written = 0;
-            if (auto error = connection.value()->write(preamble, written)) {
-                connection = *error;
+            if (!preamble.empty()) {
+                if (auto error = connection.value()->write(preamble, written)) {
+                    connection = *error;
+                }
             }
         }
         if (connection) {
@@ -130,7 +133,7 @@ std::optional<SensorError> TlsSink::write(std::span<const std::uint8_t> packets)
                 return error;
             }
         }
-        if (auto error = ensureConnected()) {
+        if (auto error = ensureConnected(ResumePoint{packets, offset})) {
             return error;
         }
         std::size_t written = 0;

@@ -27,7 +27,9 @@ class TlsContext;
  *   was in: every packet arrives whole on some connection, none twice through this path. Bytes
  *   the kernel accepted before a connection died may still be lost (D4 has no acknowledgements).
  * - While disconnected, write() does not return, so the sender stops reading its source.
- * - Every new connection starts with the preamble (the meta header for types 2/254).
+ * - Every new connection starts with the preamble (the meta header for types 2/254; for a type-1
+ *   libpcap capture, after data was sent, the global header and the record in progress), built
+ *   for the point where that connection takes up the stream.
  */
 class TlsSink final : public PacketSink
 {
@@ -48,8 +50,11 @@ public:
 private:
     TlsSink(TlsOptions options, std::unique_ptr<TlsContext> context, PreambleFactory preamble);
 
-    /** Connects (with back-off and preamble) unless connected; an error ends the run. */
-    std::optional<SensorError> ensureConnected();
+    /**
+     * Connects (with back-off, and the preamble for a session that continues at @p at) unless
+     * connected; an error ends the run.
+     */
+    std::optional<SensorError> ensureConnected(const ResumePoint &at);
     /** Drops the connection after a failure; an error when reconnecting is disabled. */
     std::optional<SensorError> dropConnection(const QString &reason);
 

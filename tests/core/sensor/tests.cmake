@@ -3,3 +3,7 @@
 d4_add_test(NAME tst_sensorconfig SOURCES sensor/tst_sensorconfig.cpp LABELS unit TIMEOUT 30)
 d4_add_test(NAME tst_packetbatch SOURCES sensor/tst_packetbatch.cpp LABELS unit TIMEOUT 30)
 d4_add_test(NAME tst_sensorparsers SOURCES sensor/tst_sensorparsers.cpp LABELS unit TIMEOUT 30)
+d4_add_test(NAME tst_pcapstreamtracker SOURCES sensor/tst_pcapstreamtracker.cpp sensor/pcapteststream.h
+    LABELS unit TIMEOUT 60)
+d4_add_test(NAME tst_pcapresumepreamble SOURCES sensor/tst_pcapresumepreamble.cpp sensor/pcapteststream.h
+    LABELS unit TIMEOUT 60)
