@@ -16,3 +16,11 @@ d4_add_test(NAME tst_d4sensor_tls
     LABELS integration
     TIMEOUT 90)
 add_dependencies(tst_d4sensor_tls d4-sensor)
+
+# Against the real d4-server (workers on): type-1 sessions after reconnects are valid captures.
+d4_add_test(NAME tst_d4sensor_pcapresume
+    SOURCES sensor/tst_d4sensor_pcapresume.cpp sensor/sensortestconfig.h sensor/sensortestconfig.cpp
+    LABELS integration
+    LIBRARIES d4workertestbase
+    TIMEOUT 180)
+add_dependencies(tst_d4sensor_pcapresume d4-sensor d4-server)
