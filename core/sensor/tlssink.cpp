@@ -142,7 +142,10 @@ std::optional<SensorError> TlsSink::write(std::span<const std::uint8_t> packets)
             return std::nullopt;
         }
         // The unfinished packet goes again, whole, on the next connection.
-        offset = packetStart(packets, offset + written);
+        const std::size_t failedAt = offset + written;
+        offset = packetStart(packets, failedAt);
+        qCInfo(lcSensor, "connection lost at byte %zu of a %zu-byte write; the next one resumes at byte %zu",
+               failedAt, packets.size(), offset);
         if (auto fatal = dropConnection(error->message)) {
             return fatal;
         }

@@ -50,10 +50,22 @@ void TestD4Server::acceptPending()
         if (!socket) {
             continue;
         }
+        const std::size_t index = m_collectors.size();
         m_collectors.push_back(std::make_unique<PacketCollector>(m_key));
+        m_received.push_back(0);
+        m_connectionSockets.emplace_back(socket);
         PacketCollector *collector = m_collectors.back().get();
         m_sockets.append(socket);
-        const auto readAll = [socket, collector] { collector->append(socket->readAll()); };
+        const qsizetype limit = index == 0 ? m_readLimit : 0;
+        if (limit > 0) {
+            socket->setReadBufferSize(64 * 1024); // Qt stops reading the kernel buffer too
+        }
+        const auto readAll = [this, socket, collector, index, limit] {
+            const QByteArray bytes =
+                limit > 0 ? socket->read(qMax<qsizetype>(0, limit - m_received[index])) : socket->readAll();
+            m_received[index] += bytes.size();
+            collector->append(bytes);
+        };
         connect(socket, &QIODevice::readyRead, this, readAll);
         // The sensor ends with close_notify and a FIN, then waits for us to close: do so.
         connect(socket, &QAbstractSocket::readChannelFinished, this,
@@ -71,6 +83,13 @@ void TestD4Server::stop()
     m_server.close();
     for (QSslSocket *socket : std::as_const(m_sockets)) {
         socket->disconnectFromHost();
+    }
+}
+
+void TestD4Server::abortConnection(int index)
+{
+    if (QSslSocket *socket = m_connectionSockets.at(static_cast<std::size_t>(index))) {
+        socket->abort();
     }
 }
 

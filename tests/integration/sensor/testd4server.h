@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <QObject>
+#include <QPointer>
 #include <QSslServer>
 
 #include "packetcollector.h"
@@ -37,6 +38,16 @@ public:
     /** Stops listening and closes every connection cleanly (TLS close_notify, then FIN). */
     void stop();
 
+    /**
+     * The first connection stops reading once it has received @p bytes (0: no limit), so the
+     * sender's writes block with its socket buffers full, as with a stalled server.
+     */
+    void setFirstConnectionReadLimit(qsizetype bytes) { m_readLimit = bytes; }
+    /** Raw bytes read from connection @p index. */
+    qsizetype receivedBytes(int index) const { return m_received.at(static_cast<std::size_t>(index)); }
+    /** Resets connection @p index (unread data makes it a TCP RST), as a server that drops a client. */
+    void abortConnection(int index);
+
     int connectionCount() const { return static_cast<int>(m_collectors.size()); }
     int openConnections() const;
     const PacketCollector &connection(int index) const
@@ -57,7 +68,10 @@ private:
     QByteArray m_key;
     quint16 m_port = 0;
     std::vector<std::unique_ptr<PacketCollector>> m_collectors;
+    std::vector<qsizetype> m_received;
+    std::vector<QPointer<QSslSocket>> m_connectionSockets;
     QList<QSslSocket *> m_sockets;
+    qsizetype m_readLimit = 0;
 };
 
 } // namespace d4::test

@@ -6,14 +6,17 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QtEndian>
 
 #include "sensortestconfig.h"
 #include "testcertificate.h"
 #include "testd4server.h"
+#include "workers/pcapframer.h"
 
 using d4::test::SensorTestConfig;
 using d4::test::TestCertificate;
 using d4::test::TestD4Server;
+using d4::workers::PcapFramer;
 
 namespace {
 
@@ -25,6 +28,22 @@ QByteArray randomBytes(qsizetype size, quint32 seed)
     QRandomGenerator generator(seed);
     generator.fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
     return bytes;
+}
+
+/** A little-endian libpcap stream of @p records records of @p length bytes each. */
+QByteArray syntheticCapture(int records, quint32 length)
+{
+    QByteArray capture = QByteArray::fromHex("d4c3b2a1020004000000000000000000ffff000001000000");
+    QByteArray record(16 + qsizetype(length), Qt::Uninitialized);
+    for (int i = 0; i < records; ++i) {
+        record.fill(char(i), 16 + qsizetype(length));
+        qToLittleEndian<quint32>(1700000000 + quint32(i), record.data());
+        qToLittleEndian<quint32>(quint32(i), record.data() + 4);
+        qToLittleEndian<quint32>(length, record.data() + 8);
+        qToLittleEndian<quint32>(length, record.data() + 12);
+        capture += record;
+    }
+    return capture;
 }
 
 /** A port nothing listens on (bound once by us, then released). */
@@ -323,6 +342,69 @@ private Q_SLOTS:
         }
         QVERIFY2(sensor.errorOutput().contains("the server closed the connection"),
                  sensor.errorOutput().constData());
+    }
+
+    /**
+     * Type 1, a libpcap source, and a server that stops reading and then resets the connection
+     * while the sensor is blocked in a write: the second connection must be a capture of its own
+     * (global header, then whole records from some record on, to the end), whatever point of the
+     * write the loss hit. Records in flight on the reset connection are lost (D4 has no
+     * acknowledgements), so the test does not ask for all of them.
+     */
+    void pcapConnectionResetMidWrite()
+    {
+        constexpr quint32 kLength = 1000;
+        const QByteArray capture = syntheticCapture(24000, kLength); // 24 MB, more than socket buffers hold
+        constexpr qsizetype kRecordSize = 16 + kLength;
+        TestD4Server server(m_certificate, SensorTestConfig::kKey);
+        server.setFirstConnectionReadLimit(2 << 20);
+        QVERIFY(server.listen());
+        SensorTestConfig config;
+        pointAt(config, server);
+        SensorProcess sensor(config,
+                             {QStringLiteral("--pin"), m_certificate.sha256, QStringLiteral("--retry-max"),
+                              QStringLiteral("1"), QStringLiteral("-v")});
+        sensor.write(capture);
+        sensor.closeInput();
+        QTRY_VERIFY_WITH_TIMEOUT(server.connectionCount() == 1 && server.receivedBytes(0) >= (2 << 20),
+                                 20000);
+        QTest::qWait(1000); // the socket buffers fill up and the sensor blocks in a write
+        server.abortConnection(0);
+        QCOMPARE(sensor.waitForExit(60000), 0);
+        QCOMPARE(server.connectionCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !server.connection(1).sizes().isEmpty() && server.connection(1).sizes().last() == 0, kTimeoutMs);
+        QVERIFY(server.connection(0).allHmacsValid());
+        QVERIFY(server.connection(1).allHmacsValid());
+        QVERIFY(server.connection(1).isClean());
+
+        // The first session: the start of the capture, its last record possibly cut short.
+        const QByteArray first = server.connection(0).payload(1);
+        PcapFramer firstFramer;
+        QByteArray firstRecords;
+        int firstCount = 0;
+        QVERIFY(firstFramer.feed(first, firstRecords, firstCount));
+        QVERIFY(first == capture.left(first.size()));
+        // The second: the global header, then every record from some record on, whole, once.
+        const QByteArray second = server.connection(1).payload(1);
+        PcapFramer secondFramer;
+        QByteArray secondRecords;
+        int secondCount = 0;
+        QVERIFY(secondFramer.feed(second, secondRecords, secondCount));
+        QCOMPARE(secondFramer.globalHeader(), capture.left(24));
+        QCOMPARE(secondFramer.state(), capture.left(24)); // nothing after the last whole record
+        const qsizetype resumedAt = capture.size() - secondRecords.size();
+        QCOMPARE((resumedAt - 24) % kRecordSize, 0);
+        QVERIFY(secondRecords == capture.mid(resumedAt));
+        QCOMPARE(second.size(), 24 + secondRecords.size());
+        const QByteArray log = sensor.errorOutput();
+        QVERIFY2(log.contains("the new session starts a capture of its own"), log.constData());
+        const qsizetype lostInFlight = qMax<qsizetype>(0, resumedAt - 24 - firstRecords.size()) / kRecordSize;
+        qInfo(
+            "first session %d records, second from record %lld (%d records); %lld records lost in flight; %s",
+            firstCount, static_cast<long long>((resumedAt - 24) / kRecordSize), secondCount,
+            static_cast<long long>(lostInFlight),
+            log.contains("connection lost at byte") ? "lost in a write" : "lost between writes");
     }
 };
 
