@@ -151,7 +151,8 @@ private Q_SLOTS:
         QVERIFY(sensor->waitForClose(kWait));
         const QByteArray session = sessionOf(1, hex(uuid));
         QTRY_COMPARE_WITH_TIMEOUT(streams({"XLEN", "stream:1:" + session}).integer, 2LL, kWait);
-        // The Error is written on the metadata connection, the stream entries on another: no order between them.
+        // The Error is written on the metadata connection, the stream entries on another: no order between
+        // them.
         QTRY_COMPARE_WITH_TIMEOUT(errorOf(hex(uuid)), QByteArray("Error: HMAC don't match"), kWait);
     }
 
