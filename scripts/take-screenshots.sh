@@ -7,7 +7,8 @@
 # capture replayed in a loop and the backscatter capture of tests/data as type 1, the passivedns logs of
 # tests/data as type 8, log lines as type 3); pages are reached with the console's own Ctrl+N
 # shortcuts (xdotool) and the screen is grabbed with ImageMagick's import. A capture from tests/data
-# is passed on the command line, so the Import page shows a finished import.
+# and DNS captures from tests/data are passed on the command line, so the Import page shows a finished
+# import.
 #
 # usage: scripts/take-screenshots.sh [OUTPUT_DIR]      (default docs/screenshots)
 # environment: D4_BUILD_DIR (default build), D4_SCREENSHOT_SECONDS (streaming before the first grab,
@@ -48,6 +49,10 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 port="$(free_port)"
 lookup_port="$(free_port)"
 key="private key to change"
+new_uuid() { python3 -c 'import uuid; print(uuid.uuid4())'; }
+resolver_a="$(new_uuid)"
+resolver_b="$(new_uuid)"
+partner_uuid="$(new_uuid)"
 
 cat >"$work/server.conf" <<EOF
 [D4_Server]
@@ -60,6 +65,18 @@ rotation_interval = 60
 
 [Lookup_Server]
 port = $lookup_port
+
+; The Sharing page needs a rule: resolvers a and b go to a "partner", which is this same server.
+[Forward:cert-partner]
+type = 8
+sensors = $resolver_a, $resolver_b
+partner = 127.0.0.1:$port
+partner_uuid = $partner_uuid
+partner_key = $key
+partner_insecure = yes
+drop_zones = internal.example
+client_fields = pseudonymise
+pseudonym_key = a pseudonym key for the screenshots only
 EOF
 
 # A private display and a private settings directory: the run touches nothing of the user's.
@@ -71,6 +88,7 @@ mkdir -p "$HOME"
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 
 "$build/app/d4-console" --config "$work/server.conf" tests/data/pcap/backscatter-synthetic.pcap \
+  tests/data/pdns/dns_udp.pcap tests/data/pdns/dns_tcp.pcap tests/data/pdns/pdns-synthetic.pcap \
   >"$work/console.log" 2>&1 &
 pids+=($!)
 console_pid=$!
@@ -83,12 +101,26 @@ done
 [ -n "$socket" ] || { echo "take-screenshots: the console did not start:" >&2; cat "$work/console.log" >&2; exit 1; }
 meta() { redis-cli -s "$socket" -n 0 "$@" >/dev/null; }
 meta SADD server:accepted_type 3
+# Two analyzer queues with d4-core's keys (spec §3.3), one of them read by a consumer.
+queue() { # TYPE DESCRIPTION MAX_SIZE, its UUID on stdout
+  local uuid
+  uuid="$(new_uuid)"
+  meta SADD "analyzer:$1" "$uuid"
+  meta HSET "analyzer:$uuid" type "$1" description "$2" max_size "$3"
+  meta SADD all_analyzer_queues "$uuid"
+  meta SADD all:analyzer:format_type "$1"
+  meta SADD "all:analyzer:by:format_type:$1" "$uuid"
+  echo "$uuid"
+}
+pdns_queue="$(queue 8 "analyzer-d4-passivedns" 100000)"
+queue 1 "pcap files for the IDS" 1000 >/dev/null
+(while :; do redis-cli -s "$socket" -n 2 RPOP "analyzer:8:$pdns_queue" 40 >/dev/null; sleep 0.1; done) &
+pids+=($!)
 
-# sensor NAME TYPE DESCRIPTION: a configuration directory for d4-sensor, its UUID on stdout.
+# sensor NAME TYPE DESCRIPTION [UUID]: a configuration directory for d4-sensor, its path on stdout.
 sensor() {
-  local dir="$work/sensors/$1" uuid
+  local dir="$work/sensors/$1" uuid="${4:-$(new_uuid)}"
   mkdir -p "$dir"
-  uuid="$(python3 -c 'import uuid; print(uuid.uuid4())')"
   printf '%s\n' "$uuid" >"$dir/uuid"
   printf '%s' "$key" >"$dir/key"
   printf '%s\n' "$2" >"$dir/type"
@@ -111,8 +143,14 @@ bs_dir="$(sensor telescope 1 "network telescope /24")"
 ( (cat tests/data/pcap/backscatter-synthetic.pcap; sleep 3600) | run_sensor "$bs_dir") &
 pids+=($!)
 # Type 8: passivedns lines, in bursts, from three resolvers.
+meta HSET "metadata_uuid:${partner_uuid//-/}" description "what the Sharing rule forwards"
 for name in resolver-a resolver-b resolver-c; do
-  dir="$(sensor "$name" 8 "passivedns on $name")"
+  case "$name" in
+    resolver-a) uuid="$resolver_a" ;;
+    resolver-b) uuid="$resolver_b" ;;
+    *) uuid="$(new_uuid)" ;;
+  esac
+  dir="$(sensor "$name" 8 "passivedns on $name" "$uuid")"
   (while :; do cat tests/data/pdns/passivedns-synth-*.log tests/data/pdns/passivedns-tcpdump-*.log; sleep 0.$((RANDOM % 9 + 1)); done | run_sensor "$dir") &
   pids+=($!)
 done
@@ -143,6 +181,9 @@ xdotool type --delay 5 "$(cat "$dns_dir/uuid")"
 xdotool key Return
 sleep 1
 grab 3 sensor.png
+xdotool key --window "$window" "ctrl+4"
+sleep 1
+click 860 67 # the Analyzer queues tab
 grab 4 server.png
 grab 5 log.png
 xdotool key --window "$window" "ctrl+6"
@@ -151,6 +192,9 @@ click 570 214
 xdotool type --delay 5 "*.example.com"
 xdotool key Return
 grab 6 dns.png
+xdotool key --window "$window" "ctrl+7"
+sleep 1
+click 330 282 # the first attack: its packets per slide below
 grab 7 backscatter.png
 grab 8 forward.png
 grab 9 import.png
