@@ -4,14 +4,13 @@
 
 #include <QTest>
 
-#include "protocol/framedecoder.h"
-#include "protocol/hmacsha256.h"
 #include "protocol/packetencoder.h"
 #include "protocol/uuid.h"
 #include "sensor/metaheaderpreamble.h"
 #include "sensor/packetbatch.h"
 #include "sensor/parallelsealer.h"
 #include "sensor/sensorconfig.h"
+#include "signedpackets.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -63,31 +62,11 @@ std::vector<std::uint8_t> pattern(std::size_t size)
     return bytes;
 }
 
-struct Decoded
-{
-    std::vector<std::uint32_t> sizes;
-    std::vector<std::uint8_t> types;
-    std::vector<std::uint8_t> payload;
-    bool allSigned = true;
-    std::uint64_t timestamp = 0;
-};
+using Decoded = d4::test::SignedPackets;
 
 Decoded decode(std::span<const std::uint8_t> bytes)
 {
-    Decoded out;
-    FrameDecoder decoder;
-    decoder.append(bytes);
-    HmacSha256 verifier(kKey);
-    while (auto frame = decoder.next()) {
-        out.allSigned = out.allSigned && verifier.verifyPacket(frame->rawHeader, frame->payload);
-        out.sizes.push_back(frame->header.size);
-        out.types.push_back(frame->header.type);
-        out.timestamp = frame->header.timestamp;
-        out.payload.insert(out.payload.end(), frame->payload.begin(), frame->payload.end());
-    }
-    // Trailing bytes that do not form a packet count as a failure too.
-    out.allSigned = out.allSigned && decoder.bufferedBytes() == 0 && decoder.error() == FrameError::None;
-    return out;
+    return d4::test::decodeSignedPackets(bytes, kKey);
 }
 
 } // namespace
@@ -119,7 +98,7 @@ private Q_SLOTS:
         QCOMPARE(decoded.sizes, (std::vector<std::uint32_t>{4096, 4096, 1808}));
         QVERIFY(decoded.payload == input);
         QVERIFY(decoded.allSigned);
-        QCOMPARE(decoded.timestamp, std::uint64_t{1700000000});
+        QCOMPARE(decoded.lastTimestamp, std::uint64_t{1700000000});
     }
 
     void readReturnsWhatIsAvailableWithoutWaiting()

@@ -3,13 +3,12 @@
 #include <QTest>
 
 #include "pcapteststream.h"
-#include "protocol/framedecoder.h"
-#include "protocol/hmacsha256.h"
 #include "protocol/packetencoder.h"
 #include "protocol/uuid.h"
 #include "sensor/pcapresumepreamble.h"
 #include "sensor/pcapstreamtracker.h"
 #include "sensor/sensorconfig.h"
+#include "signedpackets.h"
 #include "workers/pcapframer.h"
 
 using namespace d4::protocol;
@@ -33,28 +32,11 @@ d4::sensor::SensorConfig configFor(std::uint32_t snaplen)
     return config;
 }
 
-struct Decoded
-{
-    std::vector<std::uint32_t> sizes;
-    std::vector<std::uint8_t> types;
-    Bytes payload;
-    bool allSigned = true;
-};
+using Decoded = d4::test::SignedPackets;
 
 Decoded decode(std::span<const std::uint8_t> bytes)
 {
-    Decoded out;
-    FrameDecoder decoder;
-    decoder.append(bytes);
-    HmacSha256 verifier(kKey);
-    while (auto frame = decoder.next()) {
-        out.allSigned = out.allSigned && verifier.verifyPacket(frame->rawHeader, frame->payload);
-        out.sizes.push_back(frame->header.size);
-        out.types.push_back(frame->header.type);
-        out.payload.insert(out.payload.end(), frame->payload.begin(), frame->payload.end());
-    }
-    out.allSigned = out.allSigned && decoder.bufferedBytes() == 0 && decoder.error() == FrameError::None;
-    return out;
+    return d4::test::decodeSignedPackets(bytes, kKey);
 }
 
 /** What the sender makes of one read: packets of at most @p snaplen bytes (one empty at the end). */
