@@ -18,6 +18,7 @@
 
 #include "forward/forwardpreviewmodel.h"
 #include "forward/forwardrulesmodel.h"
+#include "protocol/opensslthread.h"
 
 namespace d4::ui {
 
@@ -245,6 +246,8 @@ void ForwardPreviewPanel::start(std::function<ForwardPreviewResult()> job)
     QPointer<ForwardPreviewPanel> self(this);
     QThreadPool::globalInstance()->start([self, job = std::move(job), generation] {
         ForwardPreviewResult result = job();
+        // The job's filter may have used OpenSSL (a pseudonymising rule's HMAC) on this pool thread.
+        protocol::releaseOpenSslThreadState();
         QMetaObject::invokeMethod(
             qApp,
             [self, result = std::move(result), generation] {
