@@ -38,6 +38,11 @@ public:
     {
         m_process.setChildProcessModifier(modifier);
     }
+    /** The environment d4-server starts with (default: this process's). */
+    void setProcessEnvironment(const QProcessEnvironment &environment)
+    {
+        m_process.setProcessEnvironment(environment);
+    }
     /** More command-line arguments, e.g. --verbose. */
     void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
 

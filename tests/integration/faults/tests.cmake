@@ -6,3 +6,11 @@ d4_add_test(NAME tst_workerfaults SOURCES faults/tst_workerfaults.cpp LABELS int
     LIBRARIES d4workertestbase TIMEOUT 120)
 d4_add_test(NAME tst_connectionstorm SOURCES faults/tst_connectionstorm.cpp LABELS integration
     LIBRARIES d4workertestbase TIMEOUT 180)
+if(TARGET d4ubsanearlyinit)
+    # gcc + UBSan: descriptorsExhausted runs its d4-server with the helper preloaded and a vptr
+    # suppression (tests/sanitizers/ubsanearlyinit.cpp says why).
+    target_compile_definitions(tst_connectionstorm PRIVATE
+        D4_UBSAN_EARLY_INIT_PRELOAD="${D4_UBSAN_EARLY_INIT_PRELOAD}"
+        D4_UBSAN_DESCRIPTORS_EXHAUSTED_SUPPRESSIONS="${D4_UBSAN_DESCRIPTORS_EXHAUSTED_SUPPRESSIONS}")
+    add_dependencies(tst_connectionstorm d4ubsanearlyinit)
+endif()

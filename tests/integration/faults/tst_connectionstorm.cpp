@@ -10,6 +10,7 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcessEnvironment>
 #include <QSslSocket>
 
 #include "ingest/ingesttestbase.h"
@@ -58,6 +59,34 @@ void lowChildDescriptorLimit()
     limit.rlim_max = 96;
     setrlimit(RLIMIT_NOFILE, &limit);
 }
+
+#ifdef D4_UBSAN_EARLY_INIT_PRELOAD
+/**
+ * gcc + UndefinedBehaviorSanitizer builds: the environment of a d4-server that will run out of
+ * descriptors. UBSan's vptr check needs a free descriptor pair (it probes memory through pipe()) and
+ * its runtime reads its options only at its first report, so without this the server dies of a false
+ * "invalid vptr" report. The preloaded helper makes the runtime read the suppressions at start-up;
+ * the file turns the vptr check off in this server only (tests/sanitizers/ubsanearlyinit.cpp and
+ * ubsan-descriptors-exhausted.supp give the sanitizer sources and the reasons).
+ */
+QProcessEnvironment environmentWithoutVptrCheck()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QString options = environment.value(QStringLiteral("UBSAN_OPTIONS"));
+    if (!options.isEmpty()) {
+        options += QLatin1Char(':');
+    }
+    // A later flag wins, so this replaces a suppressions= the caller may have set.
+    options += QStringLiteral("suppressions=") + QStringLiteral(D4_UBSAN_DESCRIPTORS_EXHAUSTED_SUPPRESSIONS);
+    environment.insert(QStringLiteral("UBSAN_OPTIONS"), options);
+    QString preload = QStringLiteral(D4_UBSAN_EARLY_INIT_PRELOAD);
+    if (environment.contains(QStringLiteral("LD_PRELOAD"))) {
+        preload += QLatin1Char(' ') + environment.value(QStringLiteral("LD_PRELOAD"));
+    }
+    environment.insert(QStringLiteral("LD_PRELOAD"), preload);
+    return environment;
+}
+#endif
 
 /** Resident memory of @p pid in KiB, from /proc (0 when unknown). */
 qint64 residentKiB(qint64 pid)
@@ -209,6 +238,9 @@ private Q_SLOTS:
         constexpr int kStorm = 200;
         D4ServerProcess server;
         server.setChildProcessModifier(&lowChildDescriptorLimit);
+#ifdef D4_UBSAN_EARLY_INIT_PRELOAD
+        server.setProcessEnvironment(environmentWithoutVptrCheck());
+#endif
         QVERIFY2(server.start(m_redis), qPrintable(server.errorString()));
         std::vector<StormSensor> sensors(kStorm);
         int sent = 0;
