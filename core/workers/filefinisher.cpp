@@ -45,7 +45,7 @@ void FileFinisher::submit(LeftoverFiles::File file)
     {
         const std::lock_guard lock(m_mutex);
         m_pending.push_back(std::move(file));
-        warnAboutBacklog(int(m_pending.size()) + (m_current.isEmpty() ? 0 : 1));
+        warnAboutBacklog(backlogLocked());
     }
     m_wake.notify_one();
 }
@@ -68,6 +68,11 @@ void FileFinisher::stop()
 int FileFinisher::backlog() const
 {
     const std::lock_guard lock(m_mutex);
+    return backlogLocked();
+}
+
+int FileFinisher::backlogLocked() const
+{
     return int(m_pending.size()) + (m_current.isEmpty() ? 0 : 1);
 }
 

@@ -69,6 +69,7 @@ public:
 
 private:
     void run();
+    int backlogLocked() const; ///< backlog(); m_mutex held
     /** Warns about a backlog of @p backlog files when due (see the class comment); m_mutex held. */
     void warnAboutBacklog(int backlog);
 

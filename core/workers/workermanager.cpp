@@ -99,11 +99,6 @@ void WorkerManager::recoverLeftoverFiles()
     m_recoveryThread->start();
 }
 
-int WorkerManager::finisherBacklog() const
-{
-    return m_finisher ? m_finisher->backlog() : 0;
-}
-
 QList<UnconsumedType> WorkerManager::unconsumedTypes() const
 {
     return m_monitor ? m_monitor->current() : QList<UnconsumedType>();

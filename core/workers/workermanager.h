@@ -56,11 +56,6 @@ public:
      * poll (every settings().unconsumedPollMs); empty when not running. Thread-safe.
      */
     QList<UnconsumedType> unconsumedTypes() const;
-    /**
-     * Closed files waiting to be gzipped (and queued), the one in progress included; 0 when not
-     * running. From the owner's thread (start() and stop() replace the finisher).
-     */
-    int finisherBacklog() const;
 
 Q_SIGNALS:
     /** A worker started on a session (emitted from a worker thread, delivered queued). */
