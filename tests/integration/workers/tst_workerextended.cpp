@@ -314,7 +314,7 @@ private Q_SLOTS:
         const QByteArray session = onlySession(6);
         sensor.close();
         QVERIFY(waitSessionCleaned(6, session));
-        const QStringList files = filesUnder(server.dataDirectory(), QStringLiteral("*.ndjson.gz"));
+        const QStringList files = waitForFiles(server.dataDirectory(), QStringLiteral("*.ndjson.gz"), 1);
         QCOMPARE(files.size(), 1);
         QVERIFY(files[0].contains(QStringLiteral("/6/")));
         QCOMPARE(gunzip(files[0]), QByteArray("{\"a\":1}\n{\"b\": [1, 2]}\r\n\n42\n\"str\"\n[true, null]\n"));

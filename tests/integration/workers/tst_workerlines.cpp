@@ -66,8 +66,10 @@ private Q_SLOTS:
         QVERIFY(waitSessionCleaned(8, session));
 
         // The file holds every line once (no duplicated tails), gzipped at the session end.
-        const QStringList files = filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt*"));
+        const QStringList files =
+            waitForFiles(server.dataDirectory(), QStringLiteral("*.passivedns.txt.gz"), 1);
         QCOMPARE(files.size(), 1);
+        QCOMPARE(filesUnder(server.dataDirectory(), QStringLiteral("*.passivedns.txt*")).size(), 1);
         QVERIFY2(files[0].contains(QStringLiteral("/data/") + QString::fromLatin1(hex(uuid)) +
                                    QStringLiteral("/8/")),
                  qPrintable(files[0]));

@@ -174,7 +174,7 @@ private Q_SLOTS:
         const QByteArray session = onlySession(2);
         sensor.close();
         QVERIFY(waitSessionCleaned(2, session));
-        const QStringList files = filesUnder(server.dataDirectory(), QStringLiteral("*.txt.gz"));
+        const QStringList files = waitForFiles(server.dataDirectory(), QStringLiteral("*.txt.gz"), 1);
         QCOMPARE(files.size(), 1);
         QVERIFY(files[0].contains(QStringLiteral("/254/")) && files[0].contains(QStringLiteral("/my-ext/")));
         QCOMPARE(gunzip(files[0]), QByteArray("x1\nx2\n\nx3\n"));

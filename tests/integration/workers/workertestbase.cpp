@@ -82,6 +82,17 @@ QStringList WorkerTestBase::filesUnder(const QString &directory, const QString &
     return files;
 }
 
+QStringList WorkerTestBase::waitForFiles(const QString &directory, const QString &pattern, qsizetype count,
+                                         int timeoutMs)
+{
+    QStringList files;
+    const QDeadlineTimer deadline(timeoutMs);
+    while ((files = filesUnder(directory, pattern)).size() != count && !deadline.hasExpired()) {
+        QTest::qWait(20);
+    }
+    return files;
+}
+
 QByteArray WorkerTestBase::gunzip(const QString &path)
 {
     gzFile file = gzopen(QFile::encodeName(path).constData(), "rb");

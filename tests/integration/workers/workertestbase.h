@@ -47,6 +47,12 @@ protected:
 
     /** Every file under @p directory whose name matches @p pattern, sorted. */
     static QStringList filesUnder(const QString &directory, const QString &pattern);
+    /**
+     * filesUnder() once @p count files match, or what matches after @p timeoutMs. Finished files
+     * (`.gz`) are written by the finisher's thread, a moment after their session is cleaned up.
+     */
+    static QStringList waitForFiles(const QString &directory, const QString &pattern, qsizetype count,
+                                    int timeoutMs = 10000);
     static QByteArray gunzip(const QString &path);
 };
 
