@@ -24,7 +24,7 @@ fi
 # Sanitizer step (docs/fuzzing.md, "Sanitizers in CI"): the unit tests and the fuzz corpus replays
 # built with AddressSanitizer + UndefinedBehaviorSanitizer (d4core and those programs only, no GUI)
 # in build-asan-unit (D4_ASAN_UNIT_BUILD_DIR), then run; any report fails the run. Cold, that subset
-# is about 1,700 CPU-seconds of build (14-16 min on 2 cores) and 20 s of tests; the integration and
+# took 1,403 CPU-seconds of build (about 12 min on 2 cores) and 9 s of tests; the integration and
 # GUI tests stay in the by-hand `scripts/run-sanitizers.sh asan` (46 min cold build).
 # D4_SKIP_SANITIZERS=1 skips it.
 if [ "${D4_SKIP_SANITIZERS:-0}" != 1 ]; then
