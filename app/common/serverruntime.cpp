@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QLockFile>
 #include <QLoggingCategory>
 #include <QTimeZone>
 #include <QTimer>
@@ -59,6 +60,33 @@ bool ServerRuntime::start(QString &error)
     const QString dataDirectory = m_config.effectiveDataDirectory();
     if (!QDir().mkpath(dataDirectory)) {
         error = QStringLiteral("cannot create the data directory %1").arg(dataDirectory);
+        return false;
+    }
+    // Two servers on one data directory would run two managed redis-servers on one socket and one
+    // append-only file, and rotate each other's files: the second one refuses to start. A lock left
+    // by a process that died is taken over (QLockFile checks that its process still runs).
+    m_dataLock = std::make_unique<QLockFile>(QDir(dataDirectory).filePath(QStringLiteral("d4-server.lock")));
+    m_dataLock->setStaleLockTime(0);
+    if (!m_dataLock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        if (m_dataLock->error() == QLockFile::LockFailedError &&
+            m_dataLock->getLockInfo(&pid, &host, &application)) {
+            error =
+                QStringLiteral("the data directory %1 is in use by another D4 server (%2, process %3 on %4); "
+                               "stop it, or give this one another data directory")
+                    .arg(dataDirectory, application)
+                    .arg(pid)
+                    .arg(host);
+        } else {
+            error =
+                QStringLiteral("cannot lock the data directory %1 (%2)")
+                    .arg(dataDirectory, m_dataLock->error() == QLockFile::PermissionError
+                                            ? QStringLiteral("permission denied")
+                                            : QStringLiteral("lock error %1").arg(int(m_dataLock->error())));
+        }
+        m_dataLock.reset();
         return false;
     }
     if (m_config.externalRedis) {
@@ -379,6 +407,7 @@ void ServerRuntime::stop()
         m_managedRedis->stop();
         m_managedRedis.reset();
     }
+    m_dataLock.reset(); // last: the managed redis-server has written its files
 }
 
 } // namespace d4::app

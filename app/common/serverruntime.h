@@ -6,6 +6,7 @@
 #include <memory>
 #include <thread>
 
+#include <QLockFile>
 #include <QObject>
 
 #include "config/serverconfig.h"
@@ -107,6 +108,7 @@ private:
     config::ServerConfig m_config;
     store::RedisRoles m_roles;
     ingest::ServerIdentity m_identity;
+    std::unique_ptr<QLockFile> m_dataLock; ///< held from start() until the object is gone
     std::unique_ptr<store::ManagedRedisServer> m_managedRedis;
     std::unique_ptr<ingest::IngestServer> m_ingest;
     std::unique_ptr<workers::WorkerManager> m_workers;

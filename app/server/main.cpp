@@ -84,6 +84,13 @@ int main(int argc, char *argv[])
     }
 
     d4::app::ServerRuntime runtime(config);
+    // Watched before the start, so that a SIGTERM as soon as the line below is out (a test, systemd)
+    // is a clean stop once the event loop runs, not the default action.
+    d4::app::UnixSignalWatcher signals;
+    QObject::connect(&signals, &d4::app::UnixSignalWatcher::terminationRequested, &app, [&](int) {
+        runtime.stop();
+        QCoreApplication::quit();
+    });
     QString error;
     if (!runtime.start(error)) {
         err << "d4-server: " << error << '\n';
@@ -92,11 +99,5 @@ int main(int argc, char *argv[])
     // Tests and scripts read this line to learn the port and the certificate to pin.
     QTextStream(stdout) << "d4-server listening on port " << runtime.listeningPort() << " fingerprint "
                         << runtime.identity().fingerprint() << Qt::endl;
-
-    d4::app::UnixSignalWatcher signals;
-    QObject::connect(&signals, &d4::app::UnixSignalWatcher::terminationRequested, &app, [&](int) {
-        runtime.stop();
-        QCoreApplication::quit();
-    });
     return QCoreApplication::exec();
 }

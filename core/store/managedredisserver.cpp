@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #include "store/managedredisserver.h"
 
+#include <cerrno>
+#include <csignal>
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -11,9 +14,31 @@
 
 #include "store/redissyncclient.h"
 
+#include <sys/prctl.h>
+#include <unistd.h>
+
 Q_LOGGING_CATEGORY(lcManagedRedis, "d4.redis.managed")
 
 namespace d4::store {
+
+namespace {
+
+/** Whether process @p pid has ended (gone, or a zombie waiting for its parent). */
+bool processEnded(pid_t pid)
+{
+    if (::kill(pid, 0) != 0 && errno == ESRCH) {
+        return true;
+    }
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly)) {
+        return true;
+    }
+    const QByteArray line = stat.readAll();
+    const qsizetype state = line.lastIndexOf(')') + 2; // "pid (comm) S ...": comm may contain spaces
+    return state >= 2 && state < line.size() && line.at(state) == 'Z';
+}
+
+} // namespace
 
 ManagedRedisServer::ManagedRedisServer(QString executable, QString dataDirectory, int tcpPort,
                                        QObject *parent)
@@ -64,7 +89,49 @@ bool ManagedRedisServer::start(int timeoutMs)
         return false;
     }
     QFile::setPermissions(m_directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    return launch() && waitUntilReady(timeoutMs);
+    return stopLeftover() && launch() && waitUntilReady(timeoutMs);
+}
+
+QString ManagedRedisServer::pidFilePath() const
+{
+    return QDir(m_directory).filePath(QStringLiteral("redis.pid"));
+}
+
+bool ManagedRedisServer::stopLeftover()
+{
+    QFile file(pidFilePath());
+    if (!file.open(QIODevice::ReadOnly)) {
+        return true; // none: the last one stopped cleanly (redis-server removes its pid file)
+    }
+    bool ok = false;
+    const auto pid = static_cast<pid_t>(file.readAll().trimmed().toInt(&ok));
+    if (!ok || pid <= 1 || pid == ::getpid()) {
+        return true;
+    }
+    // Only a redis-server serving this directory's socket (its process title names it); a reused pid
+    // of any other process is left alone.
+    QFile commandLine(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    if (!commandLine.open(QIODevice::ReadOnly) ||
+        !commandLine.readAll().contains(QFile::encodeName(socketPath())) || processEnded(pid)) {
+        return true;
+    }
+    qCWarning(lcManagedRedis).noquote()
+        << QStringLiteral("a redis-server left running on %1 (process %2) by an earlier run is stopped first")
+               .arg(m_directory)
+               .arg(pid);
+    ::kill(pid, SIGTERM); // it writes its files and exits
+    const QDeadlineTimer deadline(15000);
+    while (!deadline.hasExpired()) {
+        if (processEnded(pid)) {
+            return true;
+        }
+        QThread::msleep(20);
+    }
+    m_error = QStringLiteral("a redis-server left running on %1 by an earlier run (process %2) did not stop; "
+                             "stop it and start again")
+                  .arg(m_directory)
+                  .arg(pid);
+    return false;
 }
 
 bool ManagedRedisServer::launch()
@@ -84,35 +151,32 @@ bool ManagedRedisServer::launch()
     m_process.setProgram(program);
     m_process.setWorkingDirectory(m_directory);
     m_process.setArguments({
-        QStringLiteral("--port"),
-        QString::number(m_tcpPort),
-        QStringLiteral("--bind"),
-        QStringLiteral("127.0.0.1 -::1"),
-        QStringLiteral("--unixsocket"),
-        socketPath(),
-        QStringLiteral("--unixsocketperm"),
-        QStringLiteral("700"),
-        QStringLiteral("--dir"),
-        m_directory,
-        QStringLiteral("--appendonly"),
-        QStringLiteral("yes"),
+        QStringLiteral("--port"), QString::number(m_tcpPort), QStringLiteral("--bind"),
+        QStringLiteral("127.0.0.1 -::1"), QStringLiteral("--unixsocket"), socketPath(),
+        QStringLiteral("--unixsocketperm"), QStringLiteral("700"), QStringLiteral("--dir"), m_directory,
+        QStringLiteral("--appendonly"), QStringLiteral("yes"),
         // "no": every acknowledged write has reached the AOF file through write(2) before Redis
         // replies, so a killed or crashed redis-server loses nothing we were told was stored.
         // "everysec" postpones that write() for up to 2 s while a background fsync runs, which
         // lost acknowledged stream entries when redis-server was killed under load. The kernel
         // still flushes the page cache on its own schedule (an OS crash can lose ~30 s).
-        QStringLiteral("--appendfsync"),
-        QStringLiteral("no"),
-        QStringLiteral("--save"),
-        QStringLiteral("900 1 60 1000"),
-        QStringLiteral("--daemonize"),
-        QStringLiteral("no"),
-        QStringLiteral("--databases"),
-        QStringLiteral("16"),
-        QStringLiteral("--logfile"),
-        QDir(m_directory).filePath(QStringLiteral("redis.log")),
+        QStringLiteral("--appendfsync"), QStringLiteral("no"), QStringLiteral("--save"),
+        QStringLiteral("900 1 60 1000"), QStringLiteral("--daemonize"), QStringLiteral("no"),
+        QStringLiteral("--databases"), QStringLiteral("16"), QStringLiteral("--logfile"),
+        QDir(m_directory).filePath(QStringLiteral("redis.log")), QStringLiteral("--pidfile"),
+        pidFilePath(), // removed by redis-server on a clean exit; read by stopLeftover()
     });
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // When this process dies without stopping it (SIGKILL, a crash), the kernel sends redis-server
+    // SIGTERM: it writes its files and exits instead of living on beside the next start. The signal
+    // follows the thread that started the child, which is why this object keeps one thread.
+    const pid_t parent = ::getpid();
+    m_process.setChildProcessModifier([parent] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent) {
+            ::_exit(127); // the parent died before prctl(): no redis-server without an owner
+        }
+    });
     m_process.start();
     if (!m_process.waitForStarted(5000)) {
         m_error = QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString());

@@ -15,7 +15,9 @@ namespace d4::store {
  * A redis-server child owned by d4-server or the embedded console, used when no external Redis
  * is configured: data under <dataDirectory>/redis with AOF persistence, a unix socket with
  * owner-only permissions, TCP off unless a port is given. It is restarted when it dies and
- * shut down (SHUTDOWN SAVE via SIGTERM) when this object stops or is destroyed.
+ * shut down (SHUTDOWN SAVE via SIGTERM) when this object stops or is destroyed, or when its owner
+ * dies without stopping it (the kernel's parent-death signal). A redis-server that an earlier run
+ * left on the same directory (its pid file, redis.pid) is stopped before a new one starts.
  *
  * The roles share the one server in d4-core's database layout of its 6380 instance:
  * METADATA db 0, ANALYZER db 2 (where D4 analyzers look), STREAM db 4.
@@ -42,6 +44,8 @@ public:
 
     /** The three roles on this server. */
     RedisRoles roles() const;
+    /** redis-server's pid file: present while it runs. */
+    QString pidFilePath() const;
 
 Q_SIGNALS:
     /** The child died unexpectedly and is being restarted. */
@@ -49,6 +53,7 @@ Q_SIGNALS:
     void restarted();
 
 private:
+    bool stopLeftover();
     bool launch();
     bool waitUntilReady(int timeoutMs);
     void onFinished(int exitCode, QProcess::ExitStatus status);

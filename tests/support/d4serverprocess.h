@@ -72,7 +72,12 @@ public:
     QString fingerprint() const { return m_fingerprint; }
     QString errorString() const { return m_error; }
     QByteArray output() { return m_output += m_process.readAllStandardError(), m_output; }
-    QString dataDirectory() const { return m_dir.filePath(QStringLiteral("data")); }
+    QString dataDirectory() const
+    {
+        return m_dataDirectory.isEmpty() ? m_dir.filePath(QStringLiteral("data")) : m_dataDirectory;
+    }
+    /** Another data directory than this object's own (e.g. the one of another D4ServerProcess). */
+    void setDataDirectory(const QString &path) { m_dataDirectory = path; }
 
     static constexpr int kMetadataDb = 0;
     static constexpr int kAnalyzerDb = 2;
@@ -88,6 +93,7 @@ private:
     QString m_serverOptions = QStringLiteral("server_mode = shared-secret\nworkers = no\n");
     QString m_redisPassword;
     QStringList m_extraArguments;
+    QString m_dataDirectory;
     quint16 m_port = 0;
     QString m_fingerprint;
     QString m_error;

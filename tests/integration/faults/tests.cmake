@@ -14,3 +14,5 @@ if(TARGET d4ubsanearlyinit)
         D4_UBSAN_DESCRIPTORS_EXHAUSTED_SUPPRESSIONS="${D4_UBSAN_DESCRIPTORS_EXHAUSTED_SUPPRESSIONS}")
     add_dependencies(tst_connectionstorm d4ubsanearlyinit)
 endif()
+d4_add_test(NAME tst_datadirectory SOURCES faults/tst_datadirectory.cpp LABELS integration LIBRARIES d4workertestbase
+    TIMEOUT 120)
