@@ -2803,6 +2803,18 @@ Monitored</source>
         <source>Connection and server changes take effect after a restart.</source>
         <translation>Verbindungs- und Serveränderungen werden nach einem Neustart wirksam.</translation>
     </message>
+    <message>
+        <source>optional: the server&apos;s passive DNS store</source>
+        <translation>optional: der Passive-DNS-Speicher des Servers</translation>
+    </message>
+    <message>
+        <source>The [Redis_PDNS] endpoint of the attached server (its managed Redis: database 3). When set, the Passive DNS page searches that store and charts its counters.</source>
+        <translation>Der [Redis_PDNS]-Endpunkt des verbundenen Servers (sein verwaltetes Redis: Datenbank 3). Ist er gesetzt, durchsucht die Seite Passive DNS diesen Speicher und zeigt seine Zähler.</translation>
+    </message>
+    <message>
+        <source>PDNS:</source>
+        <translation>PDNS:</translation>
+    </message>
 </context>
 <context>
     <name>d4::ui::ThroughputChart</name>

@@ -2803,6 +2803,18 @@ Surveillé</translation>
         <source>Connection and server changes take effect after a restart.</source>
         <translation>Les changements de connexion et de serveur prennent effet au prochain démarrage.</translation>
     </message>
+    <message>
+        <source>optional: the server&apos;s passive DNS store</source>
+        <translation>facultatif : la base DNS passive du serveur</translation>
+    </message>
+    <message>
+        <source>The [Redis_PDNS] endpoint of the attached server (its managed Redis: database 3). When set, the Passive DNS page searches that store and charts its counters.</source>
+        <translation>Le point d&apos;accès [Redis_PDNS] du serveur rattaché (son Redis géré : base 3). S&apos;il est renseigné, la page DNS passif interroge cette base et trace ses compteurs.</translation>
+    </message>
+    <message>
+        <source>PDNS:</source>
+        <translation>PDNS :</translation>
+    </message>
 </context>
 <context>
     <name>d4::ui::ThroughputChart</name>

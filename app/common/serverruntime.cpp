@@ -14,6 +14,7 @@
 #include "analyzers/backscatter/backscattertap.h"
 #include "analyzers/backscatter/capturequeueconsumer.h"
 #include "analyzers/passivedns/pdnsanalyzer.h"
+#include "analyzers/passivedns/pdnsstatuspublisher.h"
 #include "analyzers/passivedns/remotequeueconsumer.h"
 #include "api/lookupservice.h"
 #include "forward/forwardmanager.h"
@@ -252,6 +253,10 @@ bool ServerRuntime::startPassiveDns(QString &error)
             m_pdnsRemote = std::make_unique<passivedns::RemoteQueueConsumer>(remote, *m_pdns);
             m_pdnsRemote->start(); // an unreachable remote is retried, never fatal
         }
+        // For consoles attached to the store: what only this process knows of the analyzer.
+        m_pdnsStatus =
+            std::make_unique<passivedns::PdnsStatusPublisher>(m_pdnsRedis, *m_pdns, m_pdnsRemote.get());
+        m_pdnsStatus->start();
     }
     if (m_config.lookupEnabled) {
         api::LookupSettings settings;
@@ -391,6 +396,7 @@ void ServerRuntime::stop()
         m_lookup->stop();
         m_lookup.reset();
     }
+    m_pdnsStatus.reset(); // reads the consumer and the analyzer
     if (m_pdnsRemote) {
         m_pdnsRemote->stop(); // before the analyzer: its last batch is stored and acknowledged
         m_pdnsRemote.reset();

@@ -24,6 +24,7 @@ class WorkerManager;
 }
 namespace d4::passivedns {
 class PdnsAnalyzer;
+class PdnsStatusPublisher;
 class RemoteQueueConsumer;
 } // namespace d4::passivedns
 namespace d4::api {
@@ -115,6 +116,7 @@ private:
     store::RedisEndpoint m_pdnsRedis;
     std::unique_ptr<passivedns::PdnsAnalyzer> m_pdns;
     std::unique_ptr<passivedns::RemoteQueueConsumer> m_pdnsRemote;
+    std::unique_ptr<passivedns::PdnsStatusPublisher> m_pdnsStatus;
     std::unique_ptr<api::LookupService> m_lookup;
     std::unique_ptr<analyzers::backscatter::BackscatterAnalyzer> m_backscatter;
     std::unique_ptr<analyzers::backscatter::BackscatterTap> m_backscatterTap;

@@ -142,7 +142,7 @@ int main(int argc, char *argv[])
     QString title;
     if (attach) {
         const auto roles = settings.attachRoles();
-        if (!roles) {
+        if (!roles || (!settings.pdnsEndpoint.trimmed().isEmpty() && !settings.attachPdns())) {
             QMessageBox::critical(nullptr, QStringLiteral("D4 Console"),
                                   settings.validate().join(QLatin1Char('\n')));
             return ExitBadCommandLine;
@@ -204,10 +204,17 @@ int main(int argc, char *argv[])
     d4::management::ManagementService service(management);
     d4::ui::ConsoleController controller(&window, &service);
     controller.setServerContact(contact);
-    // The analyzers run inside the embedded server; attached to a remote one, their pages are left out.
-    if (runtime && runtime->pdnsAnalyzer()) {
-        auto *dnsPage = new d4::ui::DnsPage(runtime->pdnsRedis(), runtime->pdnsAnalyzer());
-        dnsPage->setRemoteQueue(runtime->pdnsRemoteQueue()); // null (box hidden) without [Passive_DNS_Queue]
+    // The passive DNS analyzer runs inside the server. Embedded, the page charts it live; attached,
+    // it searches the attached server's store and charts that store's counters, when the
+    // settings name it (attach/pdns).
+    const std::optional<d4::store::RedisEndpoint> pdnsStore =
+        runtime ? std::optional<d4::store::RedisEndpoint>(runtime->pdnsRedis()) : settings.attachPdns();
+    if ((runtime && runtime->pdnsAnalyzer()) || (!runtime && pdnsStore)) {
+        auto *dnsPage = new d4::ui::DnsPage(*pdnsStore, runtime ? runtime->pdnsAnalyzer() : nullptr);
+        if (runtime) {
+            dnsPage->setRemoteQueue(
+                runtime->pdnsRemoteQueue()); // null (box hidden) without [Passive_DNS_Queue]
+        }
         window.addPage(QCoreApplication::translate("main", "Passive DNS"),
                        d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::PassiveDns), dnsPage);
     }
@@ -228,9 +235,9 @@ int main(int argc, char *argv[])
                    d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::Sharing), forwardPage);
     // Capture import: drops on the window, File > Import, and capture files on the command line.
     d4::ui::ImportController importer;
-    if (runtime) {
+    if (pdnsStore) {
         d4::import::ImportOptions importOptions;
-        importOptions.pdnsStore = runtime->pdnsRedis(); // imported DNS records next to the sensors'
+        importOptions.pdnsStore = *pdnsStore; // imported DNS records next to the sensors'
         importer.setOptions(importOptions);
     }
     auto *importPage = new d4::ui::ImportPage(&importer);

@@ -91,6 +91,17 @@ private Q_SLOTS:
         s.streamEndpoint = QStringLiteral("localhost:6379/0");
         QVERIFY(s.attachRoles());
         QCOMPARE(s.attachRoles()->analyzer.db, 2);
+        // The passive DNS store is optional: empty is no page, not a problem; malformed is one.
+        QVERIFY(s.validate().isEmpty());
+        QVERIFY(!s.attachPdns());
+        s.pdnsEndpoint = QStringLiteral("localhost:6379/16");
+        QCOMPARE(s.validate().size(), 1);
+        QVERIFY(s.validate().constFirst().contains(QStringLiteral("PDNS")));
+        QVERIFY(!s.attachPdns());
+        s.pdnsEndpoint = QStringLiteral("unix:/run/d4/redis.sock/3");
+        QVERIFY(s.validate().isEmpty());
+        QCOMPARE(s.attachPdns()->unixSocket, QStringLiteral("/run/d4/redis.sock"));
+        QCOMPARE(s.attachPdns()->db, 3);
         s.language = QStringLiteral("xx");
         QCOMPARE(s.validate().size(), 1);
     }
@@ -103,6 +114,7 @@ private Q_SLOTS:
         s.port = 14443;
         s.darkPalette = true;
         s.serverMode = d4::config::ServerMode::SharedSecret;
+        s.pdnsEndpoint = QStringLiteral("localhost:6400/3");
         {
             QSettings settings;
             s.save(settings);
@@ -112,6 +124,7 @@ private Q_SLOTS:
         const ConsoleSettings loaded = ConsoleSettings::load(settings);
         QCOMPARE(loaded.mode, ConsoleSettings::Mode::Attach);
         QCOMPARE(loaded.port, 14443);
+        QCOMPARE(loaded.pdnsEndpoint, QStringLiteral("localhost:6400/3"));
         QVERIFY(loaded.darkPalette);
         QCOMPARE(loaded.serverMode, d4::config::ServerMode::SharedSecret);
         QString error;

@@ -13,11 +13,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
 #include "analyzers/passivedns/pdnsanalyzer.h"
+#include "analyzers/passivedns/pdnsstatuspublisher.h"
 #include "analyzers/passivedns/remotequeueconsumer.h"
 #include "api/cofformat.h"
 #include "charts/qcustomplotinclude.h"
@@ -268,6 +270,87 @@ private Q_SLOTS:
         QCOMPARE(box->stateText(), QStringLiteral("Stopped"));
         page.setRemoteQueue(nullptr);
         QVERIFY(!box->isVisible());
+    }
+
+    // A console attached to a server's store (no analyzer in the process) shows the top names and the
+    // remote queue consumer that the server publishes there (PdnsStatusPublisher, pdns:status); no
+    // status, or one it cannot read (logged), hides the box.
+    void attachedPageShowsPublishedStatus()
+    {
+        D4_START_REDIS(m_remote);
+        const QByteArray queue = QByteArrayLiteral("5d3f2a9e-3c1b-4d7e-9f60-2b7c1e0a4d11");
+        passivedns::RemoteQueueSettings settings;
+        settings.redis = m_remote.endpoint(2);
+        settings.queueUuid = queue;
+        settings.batchSize = 100;
+        m_consumer = std::make_unique<passivedns::RemoteQueueConsumer>(settings, *m_analyzer);
+        m_consumer->start();
+        QByteArrayList command{"LPUSH", "analyzer:8:" + queue};
+        for (int i = 0; i < 300; ++i) {
+            command.append(line("q" + QByteArray::number(i % 3) + ".example.", "A",
+                                "192.0.2." + QByteArray::number(i % 250 + 1), 1));
+        }
+        command.append("garbage");
+        QVERIFY(!m_remote.command(command, 2).isError());
+        QTRY_COMPARE_WITH_TIMEOUT(m_consumer->counters().lines, 301, 20000);
+        QVERIFY(m_analyzer->waitIdle(10000));
+
+        ui::DnsPage page(m_redis.endpoint(3)); // what an attached console makes: no analyzer
+        page.resize(1100, 700);
+        page.show();
+        ui::RemoteQueueBox *box = page.remoteQueueBox();
+        page.sample();
+        QTest::qWait(200);
+        page.sample();
+        QVERIFY(!box->isVisible()); // nothing published yet
+
+        auto publisher = std::make_unique<passivedns::PdnsStatusPublisher>(m_redis.endpoint(3), *m_analyzer,
+                                                                           m_consumer.get());
+        publisher->start();
+        const auto sampled = [&page, box] {
+            page.sample(); // the page's timer does it every second
+            QTest::qWait(20);
+            return box;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sampled()->isVisible(), 5000);
+        QCOMPARE(box->queueText(), QStringLiteral("analyzer:8:%1 on 127.0.0.1:%2/2")
+                                       .arg(QString::fromLatin1(queue))
+                                       .arg(m_remote.port()));
+        QCOMPARE(box->stateText(), QStringLiteral("Connected"));
+        QCOMPARE(box->consumedText(), QLocale().toString(301));
+        QCOMPARE(box->rejectedText(), QStringLiteral("1 (too few fields: 1)"));
+        const qint64 ttl = m_redis.command({"TTL", "pdns:status"}, 3).integer;
+        QVERIFY2(ttl > 0 && ttl <= passivedns::PdnsStatusPublisher::kTtlSeconds,
+                 qPrintable(QString::number(ttl)));
+        // The top names chart: the three names, 100 records each.
+        const auto namesShown = [&] {
+            sampled();
+            auto *bars = qobject_cast<QCPBars *>(page.namesPlot()->plottable(0));
+            return bars ? bars->data()->size() : 0;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(namesShown(), 3, 5000);
+        QCOMPARE(qobject_cast<QCPBars *>(page.namesPlot()->plottable(0))->data()->at(0)->value, 100.0);
+
+        // The consumer stops: the next publication says so.
+        m_consumer->stop();
+        publisher->publish();
+        QTRY_COMPARE_WITH_TIMEOUT(sampled()->stateText(), QStringLiteral("Stopped"), 5000);
+
+        // The server goes away: its status expires (DEL does now what the TTL does later), the box goes.
+        publisher.reset();
+        QVERIFY(!m_redis.command({"DEL", "pdns:status"}, 3).isError());
+        QTRY_VERIFY_WITH_TIMEOUT(!sampled()->isVisible(), 5000);
+
+        // Back; then a status this version cannot read: logged, the box hidden.
+        publisher = std::make_unique<passivedns::PdnsStatusPublisher>(m_redis.endpoint(3), *m_analyzer,
+                                                                      m_consumer.get());
+        publisher->start();
+        QTRY_VERIFY_WITH_TIMEOUT(sampled()->isVisible(), 5000);
+        publisher.reset();
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
+                                               "status published in .* is not readable: not JSON")));
+        QVERIFY(!m_redis.command({"SET", "pdns:status", "{not json", "EX", "60"}, 3).isError());
+        QTRY_VERIFY_WITH_TIMEOUT(!sampled()->isVisible(), 5000);
     }
 };
 

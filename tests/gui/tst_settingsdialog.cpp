@@ -354,15 +354,27 @@ private Q_SLOTS:
                    QStringLiteral("127.0.0.1:%1/4").arg(m_redis.port()));
             retype(field<QLineEdit>(dialog, "analyzerEdit"),
                    QStringLiteral("unix:%1/2").arg(m_redis.unixSocketPath()));
+            retype(field<QLineEdit>(dialog, "pdnsEdit"),
+                   QStringLiteral("127.0.0.1:%1/16").arg(m_redis.port()));
             auto *attachedMode = field<QComboBox>(dialog, "attachedModeCombo");
             attachedMode->setCurrentIndex(attachedMode->findData(QStringLiteral("registration")));
             clickIndicator(field<QCheckBox>(dialog, "darkCheck"));
+            // Database 16 does not exist: refused with the role named, nothing saved.
+            QTest::keyClick(dialog, Qt::Key_Return);
+            QVERIFY(dialog->isVisible());
+            QVERIFY2(dialog->problemsText().contains(QStringLiteral("PDNS")),
+                     qPrintable(dialog->problemsText()));
+            retype(field<QLineEdit>(dialog, "pdnsEdit"),
+                   QStringLiteral("127.0.0.1:%1/3").arg(m_redis.port()));
             QTest::keyClick(dialog, Qt::Key_Return);
             QVERIFY2(!dialog->isVisible(), qPrintable(dialog->problemsText()));
         });
         QSettings settings;
         const ConsoleSettings saved = ConsoleSettings::load(settings);
         QCOMPARE(saved.mode, ConsoleSettings::Mode::Attach);
+        QVERIFY(saved.attachPdns());
+        QCOMPARE(saved.attachPdns()->port, m_redis.port());
+        QCOMPARE(saved.attachPdns()->db, 3);
         QCOMPARE(saved.attachedServerMode, QStringLiteral("registration"));
         const auto roles = saved.attachRoles();
         QVERIFY(roles);

@@ -111,6 +111,13 @@ SettingsDialog::SettingsDialog(const ConsoleSettings &settings, bool firstRun, Q
     attachForm->addRow(tr("METADATA:"), m_metadata);
     attachForm->addRow(tr("STREAM:"), m_stream);
     attachForm->addRow(tr("ANALYZER:"), m_analyzer);
+    m_pdns = new QLineEdit(settings.pdnsEndpoint, attachBox);
+    m_pdns->setObjectName(QStringLiteral("pdnsEdit"));
+    m_pdns->setPlaceholderText(tr("optional: the server's passive DNS store"));
+    m_pdns->setToolTip(tr("The [Redis_PDNS] endpoint of the attached server (its managed Redis: "
+                          "database 3). When set, the Passive DNS page searches that store and charts "
+                          "its counters."));
+    attachForm->addRow(tr("PDNS:"), m_pdns);
     m_attachedMode = new QComboBox(attachBox);
     m_attachedMode->setObjectName(QStringLiteral("attachedModeCombo"));
     m_attachedMode->addItem(tr("unknown"), QString());
@@ -179,6 +186,7 @@ ConsoleSettings SettingsDialog::settings() const
     s.metadataEndpoint = m_metadata->text().trimmed();
     s.streamEndpoint = m_stream->text().trimmed();
     s.analyzerEndpoint = m_analyzer->text().trimmed();
+    s.pdnsEndpoint = m_pdns->text().trimmed();
     s.attachedServerMode = m_attachedMode->currentData().toString();
     s.language = m_language->currentData().toString();
     s.darkPalette = m_dark->isChecked();

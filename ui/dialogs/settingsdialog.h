@@ -50,6 +50,7 @@ private:
     QLineEdit *m_metadata = nullptr;
     QLineEdit *m_stream = nullptr;
     QLineEdit *m_analyzer = nullptr;
+    QLineEdit *m_pdns = nullptr;
     QComboBox *m_attachedMode = nullptr;
     QComboBox *m_language = nullptr;
     QCheckBox *m_dark = nullptr;

@@ -12,6 +12,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
@@ -22,6 +23,7 @@
 #include "analyzers/passivedns/lineparser.h"
 #include "analyzers/passivedns/pdnsanalyzer.h"
 #include "analyzers/passivedns/pdnsreader.h"
+#include "analyzers/passivedns/pdnsstatus.h"
 #include "analyzers/passivedns/rrtypes.h"
 #include "charts/qcustomplotinclude.h"
 #include "dns/dnsexport.h"
@@ -33,6 +35,8 @@ namespace d4::ui {
 using passivedns::PdnsTuple;
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcDnsPage, "d4.ui.dns")
 
 constexpr int kHistorySeconds = 300;
 constexpr int kBars = 10;
@@ -290,24 +294,43 @@ void DnsPage::sample()
         passivedns::PdnsReader reader(endpoint);
         const auto stats = reader.stats();
         Sample sample;
+        std::optional<passivedns::PdnsStatus> published;
+        QString problem;
         if (stats) {
             sample.records = stats->processed;
             sample.newTuples = stats->tuples;
             sample.types = stats->typeDistribution;
+            if (!stats->publishedStatus.isEmpty()) {
+                published = passivedns::PdnsStatus::fromJson(stats->publishedStatus, &problem);
+            }
+            if (published) {
+                sample.names = published->topNames;
+            }
         }
         const bool ok = stats.has_value();
         QMetaObject::invokeMethod(
             qApp,
-            [self, sample, ok] {
+            [self, sample, ok, published, problem] {
                 if (self) {
                     self->m_sampling = false;
                     if (ok) {
                         self->applySample(sample);
+                        self->applyPublished(published, problem);
                     }
                 }
             },
             Qt::QueuedConnection);
     });
+}
+
+void DnsPage::applyPublished(const std::optional<passivedns::PdnsStatus> &status, const QString &problem)
+{
+    if (!problem.isEmpty() && problem != m_publishedProblem) {
+        qCWarning(lcDnsPage).noquote()
+            << "the passive DNS status published in" << m_store.describe() << "is not readable:" << problem;
+    }
+    m_publishedProblem = problem;
+    m_remoteQueue->setPublished(status ? status->remoteQueue : std::nullopt);
 }
 
 void DnsPage::applySample(const Sample &sample)
@@ -322,6 +345,9 @@ void DnsPage::applySample(const Sample &sample)
         m_rates->xAxis->setRange(std::max(0.0, now - kHistorySeconds), std::max(now, 10.0));
         m_rates->rescaleAxes(true);
         m_rates->yAxis->setRangeLower(0);
+        if (m_rates->yAxis->range().upper < 1) {
+            m_rates->yAxis->setRangeUpper(1); // idle: 0 to 1 per second, not a range of rounding noise
+        }
         m_rates->replot(QCustomPlot::rpQueuedReplot);
     }
     m_lastRecords = sample.records;

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: D4 Console contributors
 #pragma once
 
+#include <optional>
+
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
@@ -18,6 +20,7 @@ class QTableView;
 
 namespace d4::passivedns {
 class PdnsAnalyzer;
+struct PdnsStatus;
 class RemoteQueueConsumer;
 } // namespace d4::passivedns
 
@@ -31,8 +34,9 @@ class RemoteQueueBox;
  * rrtype mix, top names), a search box with a sortable, copyable results table, and exports (COF
  * NDJSON, CSV, MISP passive-dns objects). Look-ups run on a thread-pool thread with their own Redis
  * connection; the GUI thread never waits for Redis. @p analyzer may be null (charts then come from
- * the store's counters, read in the background too); it must outlive the page. With
- * setRemoteQueue(), a box above the charts shows the remote analyzer queue consumer's state.
+ * the store's counters, read in the background too, and the top names and remote queue state that
+ * the server publishes there); it must outlive the page. With setRemoteQueue(), a box above the
+ * charts shows the remote analyzer queue consumer's state.
  */
 class DnsPage final : public QWidget
 {
@@ -84,6 +88,7 @@ private:
         QList<QPair<int, qint64>> types;
         QList<QPair<QByteArray, qint64>> names;
     };
+    void applyPublished(const std::optional<passivedns::PdnsStatus> &status, const QString &problem);
     void applySample(const Sample &sample);
     void applyResults(quint64 generation, const QList<passivedns::PdnsTuple> &tuples, const QString &error);
     void exportTo(ExportFormat format);
@@ -107,6 +112,7 @@ private:
     qint64 m_lastTuples = -1;
     double m_lastTime = 0;
     quint64 m_generation = 0;
+    QString m_publishedProblem; ///< why the store's published status was refused (logged once)
 };
 
 } // namespace d4::ui

@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
+#include "analyzers/passivedns/pdnsstatus.h"
 #include "analyzers/passivedns/remotequeueconsumer.h"
 #include "theme/palette.h"
 
@@ -61,18 +62,44 @@ QLabel *RemoteQueueBox::addField(QHBoxLayout *row, const QString &caption, const
 void RemoteQueueBox::setConsumer(passivedns::RemoteQueueConsumer *consumer)
 {
     m_consumer = consumer;
+    m_publishedQueue.clear();
     m_history.clear();
     m_linesPerSecond = -1;
     setVisible(consumer != nullptr);
     if (consumer) {
-        m_queue->setText(
-            tr("%1 on %2")
-                .arg(QString::fromLatin1(consumer->queueKey()), consumer->settings().redis.describe()));
-        m_inFlight->setToolTip(tr("Lines taken from the remote queue and not yet stored; until they are, "
-                                  "they stay in %1 on the remote Redis.")
-                                   .arg(QString::fromLatin1(consumer->inflightKey())));
+        showQueue(QString::fromLatin1(consumer->queueKey()), consumer->settings().redis.describe(),
+                  QString::fromLatin1(consumer->inflightKey()));
         refresh();
     }
+}
+
+void RemoteQueueBox::setPublished(const std::optional<passivedns::PublishedRemoteQueue> &queue)
+{
+    if (m_consumer) {
+        return;
+    }
+    if (!queue) {
+        m_publishedQueue.clear();
+        setVisible(false);
+        return;
+    }
+    const QString key = QString::fromUtf8(queue->queueKey);
+    if (key != m_publishedQueue) { // another queue (or the first): its own rate history
+        m_publishedQueue = key;
+        m_history.clear();
+        m_linesPerSecond = -1;
+    }
+    showQueue(key, queue->endpoint, QString::fromUtf8(queue->inflightKey));
+    showCounters(queue->counters);
+    setVisible(true);
+}
+
+void RemoteQueueBox::showQueue(const QString &queueKey, const QString &endpoint, const QString &inflightKey)
+{
+    m_queue->setText(tr("%1 on %2").arg(queueKey, endpoint));
+    m_inFlight->setToolTip(tr("Lines taken from the remote queue and not yet stored; until they are, "
+                              "they stay in %1 on the remote Redis.")
+                               .arg(inflightKey));
 }
 
 namespace {
@@ -143,10 +170,13 @@ QString rejectedOf(const RemoteQueueCounters &counters)
 
 void RemoteQueueBox::refresh()
 {
-    if (!m_consumer) {
-        return;
+    if (m_consumer) {
+        showCounters(m_consumer->counters());
     }
-    const RemoteQueueCounters counters = m_consumer->counters();
+}
+
+void RemoteQueueBox::showCounters(const RemoteQueueCounters &counters)
+{
     const QLocale locale;
 
     m_state->setText(stateOf(counters));

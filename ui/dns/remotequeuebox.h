@@ -10,9 +10,13 @@
 class QHBoxLayout;
 class QLabel;
 
+#include <optional>
+
 namespace d4::passivedns {
 class RemoteQueueConsumer;
-}
+struct PublishedRemoteQueue;
+struct RemoteQueueCounters;
+} // namespace d4::passivedns
 
 namespace d4::ui {
 
@@ -20,8 +24,9 @@ namespace d4::ui {
  * The DNS page's status of the remote analyzer queue consumer ([Passive_DNS_Queue]): the queue and
  * the remote Redis, connected / retrying with the last error, lines consumed, their rate, batches,
  * lines in flight and lines rejected by reason. refresh() reads RemoteQueueConsumer::counters(), a
- * snapshot under short locks that never waits on Redis, so the GUI thread does not block. Hidden
- * while there is no consumer (none configured, or the page shows a store without the analyzer).
+ * snapshot under short locks that never waits on Redis, so the GUI thread does not block. A console
+ * attached to another server's store shows, with setPublished(), the state that server published
+ * instead. Hidden while there is neither.
  */
 class RemoteQueueBox final : public QGroupBox
 {
@@ -38,6 +43,11 @@ public:
     passivedns::RemoteQueueConsumer *consumer() const noexcept { return m_consumer; }
     /** Reads the consumer's counters and updates the labels (the page's timer calls it every second). */
     void refresh();
+    /**
+     * Shows the consumer state a server published in its store (PdnsStatus, read by the DNS page of
+     * an attached console), or hides the box on nullopt. Ignored while a consumer is set.
+     */
+    void setPublished(const std::optional<passivedns::PublishedRemoteQueue> &queue);
 
     /** Lines consumed per second over the rate window; negative until two refreshes are apart. */
     double linesPerSecond() const noexcept { return m_linesPerSecond; }
@@ -50,9 +60,12 @@ public:
     QString rejectedText() const;
 
 private:
+    void showQueue(const QString &queueKey, const QString &endpoint, const QString &inflightKey);
+    void showCounters(const passivedns::RemoteQueueCounters &counters);
     QLabel *addField(QHBoxLayout *row, const QString &caption, const QString &objectName);
 
     passivedns::RemoteQueueConsumer *m_consumer = nullptr;
+    QString m_publishedQueue; ///< the queue key shown from a published state ("" when none)
     QLabel *m_queue = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_consumed = nullptr;

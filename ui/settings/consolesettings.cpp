@@ -90,6 +90,7 @@ ConsoleSettings ConsoleSettings::load(QSettings &settings)
     s.streamEndpoint = settings.value(QStringLiteral("attach/stream"), s.streamEndpoint).toString();
     s.analyzerEndpoint = settings.value(QStringLiteral("attach/analyzer"), s.analyzerEndpoint).toString();
     s.attachedServerMode = settings.value(QStringLiteral("attach/serverMode")).toString();
+    s.pdnsEndpoint = settings.value(QStringLiteral("attach/pdns")).toString();
     s.language = settings.value(QStringLiteral("ui/language")).toString();
     s.darkPalette = settings.value(QStringLiteral("ui/dark"), false).toBool();
     return s;
@@ -111,6 +112,7 @@ void ConsoleSettings::save(QSettings &settings) const
     settings.setValue(QStringLiteral("attach/stream"), streamEndpoint);
     settings.setValue(QStringLiteral("attach/analyzer"), analyzerEndpoint);
     settings.setValue(QStringLiteral("attach/serverMode"), attachedServerMode);
+    settings.setValue(QStringLiteral("attach/pdns"), pdnsEndpoint);
     settings.setValue(QStringLiteral("ui/language"), language);
     settings.setValue(QStringLiteral("ui/dark"), darkPalette);
 }
@@ -122,9 +124,11 @@ QStringList ConsoleSettings::validate() const
         const std::pair<const QString *, QString> endpoints[] = {
             {&metadataEndpoint, QStringLiteral("METADATA")},
             {&streamEndpoint, QStringLiteral("STREAM")},
-            {&analyzerEndpoint, QStringLiteral("ANALYZER")}};
+            {&analyzerEndpoint, QStringLiteral("ANALYZER")},
+            {&pdnsEndpoint, QStringLiteral("PDNS")}};
         for (const auto &[text, role] : endpoints) {
-            if (!parseEndpoint(*text)) {
+            const bool optional = text == &pdnsEndpoint;
+            if (!(optional && text->isEmpty()) && !parseEndpoint(*text)) {
                 problems.append(
                     QCoreApplication::translate("d4::ui::ConsoleSettings",
                                                 "The %1 endpoint '%2' is not host:port/db (db 0 to 15) or "
@@ -198,6 +202,14 @@ std::optional<store::RedisRoles> ConsoleSettings::attachRoles() const
         return std::nullopt;
     }
     return store::RedisRoles{*stream, *metadata, *analyzer};
+}
+
+std::optional<store::RedisEndpoint> ConsoleSettings::attachPdns() const
+{
+    if (pdnsEndpoint.trimmed().isEmpty()) {
+        return std::nullopt;
+    }
+    return parseEndpoint(pdnsEndpoint);
 }
 
 std::optional<config::ServerConfig> ConsoleSettings::serverConfig(QString &error) const

@@ -43,6 +43,8 @@ struct ConsoleSettings
     QString streamEndpoint = QStringLiteral("localhost:6379/0");
     QString analyzerEndpoint = QStringLiteral("localhost:6380/2");
     QString attachedServerMode; ///< shown as the mode badge; d4-core does not store it in Redis
+    /// The attached server's passive DNS store ([Redis_PDNS]); empty: no Passive DNS page.
+    QString pdnsEndpoint;
 
     // UI
     QString language; ///< "", "en", "fr", "de" (QSettings "ui/language"; read at start-up)
@@ -55,6 +57,8 @@ struct ConsoleSettings
     QStringList validate() const;
     /** The attach endpoints, or nullopt when one does not parse. */
     std::optional<store::RedisRoles> attachRoles() const;
+    /** The attached server's passive DNS store, or nullopt when pdnsEndpoint is empty or malformed. */
+    std::optional<store::RedisEndpoint> attachPdns() const;
     /** The embedded server's configuration (loads configFile when set). */
     std::optional<config::ServerConfig> serverConfig(QString &error) const;
 

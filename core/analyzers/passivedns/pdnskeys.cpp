@@ -149,4 +149,9 @@ QByteArray remoteStoredBatch(QByteArrayView queueUuid)
     return "pdns:remote:stored:" % queueUuid.toByteArray();
 }
 
+QByteArray status()
+{
+    return QByteArrayLiteral("pdns:status");
+}
+
 } // namespace d4::passivedns::keys

@@ -49,5 +49,11 @@ QByteArray remoteInFlight(QByteArrayView queueUuid);
 QByteArray remoteInFlightBatch(QByteArrayView queueUuid);
 /** STRING pdns:remote:stored:<queue uuid>, in the PDNS store: the id of the last batch stored. */
 QByteArray remoteStoredBatch(QByteArrayView queueUuid);
+/**
+ * STRING pdns:status, in the PDNS store: the analyzer's state that only its process knows (top
+ * names, the remote queue consumer), as PdnsStatus JSON for attached consoles. Expires
+ * (PdnsStatusPublisher), so a stopped server leaves none behind.
+ */
+QByteArray status();
 
 } // namespace d4::passivedns::keys

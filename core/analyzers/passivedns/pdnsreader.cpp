@@ -208,8 +208,9 @@ std::optional<PdnsStats> PdnsReader::stats()
         {"GET", keys::tuples()},
         {"ZREVRANGE", keys::sensorCounts(), "0", "-1", "WITHSCORES"},
         {"HGETALL", keys::typeDistribution()},
+        {"GET", keys::status()},
     });
-    if (replies.size() != 7) {
+    if (replies.size() != 8) {
         return std::nullopt;
     }
     PdnsStats stats;
@@ -225,6 +226,7 @@ std::optional<PdnsStats> PdnsReader::stats()
         stats.typeDistribution.append(
             {replies[6].elements[i].string.toInt(), replies[6].elements[i + 1].string.toLongLong()});
     }
+    stats.publishedStatus = replies[7].string;
     return stats;
 }
 

@@ -21,6 +21,7 @@ struct PdnsStats
     qint64 tuples = 0;
     QList<QPair<QByteArray, qint64>> sensors;   ///< highest count first
     QList<QPair<int, qint64>> typeDistribution; ///< type number, count
+    QByteArray publishedStatus; ///< keys::status() as stored (PdnsStatus JSON), empty when absent
 };
 
 /** An error record as stored (pdns:err:<q>). */

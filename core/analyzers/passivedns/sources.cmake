@@ -8,6 +8,8 @@ target_sources(d4core PRIVATE
     analyzers/passivedns/pdnskeys.h
     analyzers/passivedns/pdnsreader.h
     analyzers/passivedns/pdnsrecord.h
+    analyzers/passivedns/pdnsstatus.h
+    analyzers/passivedns/pdnsstatuspublisher.h
     analyzers/passivedns/pdnstuple.h
     analyzers/passivedns/pdnswriter.h
     analyzers/passivedns/pipelineconnection.h
@@ -18,6 +20,8 @@ target_sources(d4core PRIVATE
     analyzers/passivedns/pdnsanalyzer.cpp
     analyzers/passivedns/pdnskeys.cpp
     analyzers/passivedns/pdnsreader.cpp
+    analyzers/passivedns/pdnsstatus.cpp
+    analyzers/passivedns/pdnsstatuspublisher.cpp
     analyzers/passivedns/pdnswriter.cpp
     analyzers/passivedns/pipelineconnection.cpp
     analyzers/passivedns/remotequeueconsumer.cpp
