@@ -21,7 +21,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "redis-server, qt6-qpa-plugins, libqt6svg6, adduser")
+# qt6-base-abi: d4core uses a QtNetwork private function (core/ingest/sharedtlscontext.h), which is
+# only stable within one Qt release, as Debian's own packages that do so declare.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "redis-server, qt6-qpa-plugins, libqt6svg6, adduser, qt6-base-abi (= ${Qt6Core_VERSION})")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, shared-mime-info, hicolor-icon-theme")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "wireshark")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${PROJECT_DESCRIPTION}

@@ -9,6 +9,8 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   # Qt 6 (Core, Network, Widgets, HttpServer, Test, linguist tools)
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools
+  # QtNetwork private API: one TLS context per ingest thread (core/ingest/sharedtlscontext.h)
+  qt6-base-private-dev
   qt6-l10n-tools qt6-qpa-plugins libqt6svg6 qt6-translations-l10n
   # charts
   libqcustomplot-dev

@@ -15,6 +15,7 @@ class DailyStatsAggregator;
 class IngestSession;
 class IngestStats;
 class LogRate;
+class SharedTlsContext;
 struct IngestSettings;
 
 /** What an ingest thread shares with its sessions. Every pointer outlives the sessions. */
@@ -27,6 +28,7 @@ struct IngestContext
     ActiveConnectionRegistry *registry = nullptr;
     DailyStatsAggregator *aggregator = nullptr;
     LogRate *logRate = nullptr; ///< shared by all threads: rejection log lines per reason and second
+    SharedTlsContext *tlsContext = nullptr; ///< the thread's TLS context, shared by its sessions
     /**
      * Asked before each read: true means Redis is behind, the session must stop reading; the
      * thread calls IngestSession::resume() once Redis has caught up.

@@ -36,6 +36,10 @@ IngestServer::IngestServer(IngestSettings settings, const ServerIdentity &identi
     // An explicit (empty) CA list stops Qt from adding the system CA directories to every
     // connection's context, where OpenSSL searched them at each handshake to build our chain.
     m_tls.setCaCertificates({});
+    // Each ingest thread shares one TLS context between its sessions (SharedTlsContext). Qt's
+    // client-side session cache in that context would be written by every handshake: off.
+    m_tls.setSslOption(QSsl::SslOptionDisableSessionSharing, true);
+    m_tls.setSslOption(QSsl::SslOptionDisableSessionPersistence, true);
     m_kickTimer.setInterval(1000);
     connect(&m_kickTimer, &QTimer::timeout, this, &IngestServer::pollKicks);
     connect(&m_kickTimer, &QTimer::timeout, this, &IngestServer::publishRejections);

@@ -18,6 +18,7 @@
 #include "ingest/ingestsettings.h"
 #include "ingest/ingeststats.h"
 #include "ingest/lograte.h"
+#include "ingest/sharedtlscontext.h"
 #include "protocol/d4types.h"
 #include "protocol/hmacsha256.h"
 #include "protocol/uuid.h"
@@ -118,7 +119,13 @@ void IngestSession::start(qintptr descriptor)
             self->finishSession();
             return;
         }
+        if (self->m_context.tlsContext) {
+            self->m_context.tlsContext->applyTo(*self->m_socket);
+        }
         self->m_socket->startServerEncryption();
+        if (self->m_context.tlsContext) {
+            self->m_context.tlsContext->keepFrom(*self->m_socket);
+        }
     });
 }
 

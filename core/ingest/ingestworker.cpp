@@ -52,6 +52,7 @@ void IngestWorker::adopt(qintptr descriptor)
     context.registry = &m_registry;
     context.aggregator = &m_aggregator;
     context.logRate = &m_logRate;
+    context.tlsContext = &m_tlsContext;
     context.pauseForBackPressure = [this](IngestSession *session) { return pauseIfBehind(session); };
     auto *session = new IngestSession(context, m_tls, this);
     m_sessions.insert(session);

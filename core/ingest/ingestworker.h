@@ -13,6 +13,7 @@
 
 #include "ingest/dailystatsaggregator.h"
 #include "ingest/ingestsettings.h"
+#include "ingest/sharedtlscontext.h"
 
 namespace d4::store {
 class RedisClient;
@@ -71,6 +72,7 @@ private:
 
     IngestSettings m_settings;
     QSslConfiguration m_tls;
+    SharedTlsContext m_tlsContext;
     IngestStats &m_stats;
     ActiveConnectionRegistry &m_registry;
     LogRate &m_logRate;

@@ -67,7 +67,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Version)" = "$version" ] && pass "Version: $version (project())" || fail "Version is $(field Version), project() says $version"
 [ "$(field Architecture)" = "$arch" ] || fail "Architecture is $(field Architecture)"
 depends=$(field Depends)
-for dep in redis-server libqt6core6 libqt6widgets6 libqt6network6 libhiredis0.14 libssl3 zlib1g libc6 qt6-qpa-plugins libqt6svg6; do
+for dep in redis-server libqt6core6 libqt6widgets6 libqt6network6 libhiredis0.14 libssl3 zlib1g libc6 qt6-qpa-plugins libqt6svg6 qt6-base-abi; do
   grep -qE "(^|, )$dep( |,|$)" <<<"$depends" || fail "Depends lacks $dep: $depends"
 done
 pass "Depends: $depends"
