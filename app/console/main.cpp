@@ -212,8 +212,8 @@ int main(int argc, char *argv[])
     if ((runtime && runtime->pdnsAnalyzer()) || (!runtime && pdnsStore)) {
         auto *dnsPage = new d4::ui::DnsPage(*pdnsStore, runtime ? runtime->pdnsAnalyzer() : nullptr);
         if (runtime) {
-            dnsPage->setRemoteQueue(
-                runtime->pdnsRemoteQueue()); // null (box hidden) without [Passive_DNS_Queue]
+            // Null (box hidden) without [Passive_DNS_Queue]; attached, the page reads the published state.
+            dnsPage->setRemoteQueue(runtime->pdnsRemoteQueue());
         }
         window.addPage(QCoreApplication::translate("main", "Passive DNS"),
                        d4::ui::ConsoleIcons::icon(d4::ui::ConsoleIcons::Id::PassiveDns), dnsPage);
