@@ -28,7 +28,7 @@ struct IngestContext
     ActiveConnectionRegistry *registry = nullptr;
     DailyStatsAggregator *aggregator = nullptr;
     LogRate *logRate = nullptr; ///< shared by all threads: rejection log lines per reason and second
-    SharedTlsContext *tlsContext = nullptr; ///< the thread's TLS context, shared by its sessions
+    SharedTlsContext *tlsContext = nullptr; ///< the thread's TLS context, shared by its sessions (required)
     /**
      * Asked before each read: true means Redis is behind, the session must stop reading; the
      * thread calls IngestSession::resume() once Redis has caught up.

@@ -119,13 +119,7 @@ void IngestSession::start(qintptr descriptor)
             self->finishSession();
             return;
         }
-        if (self->m_context.tlsContext) {
-            self->m_context.tlsContext->applyTo(*self->m_socket);
-        }
-        self->m_socket->startServerEncryption();
-        if (self->m_context.tlsContext) {
-            self->m_context.tlsContext->keepFrom(*self->m_socket);
-        }
+        self->m_context.tlsContext->startServerEncryption(*self->m_socket);
     });
 }
 

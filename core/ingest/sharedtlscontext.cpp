@@ -10,15 +10,12 @@ namespace d4::ingest {
 SharedTlsContext::SharedTlsContext() = default;
 SharedTlsContext::~SharedTlsContext() = default;
 
-void SharedTlsContext::applyTo(QSslSocket &socket) const
+void SharedTlsContext::startServerEncryption(QSslSocket &socket)
 {
     if (m_context) {
         QSslSocketPrivate::checkSettingSslContext(&socket, m_context);
     }
-}
-
-void SharedTlsContext::keepFrom(QSslSocket &socket)
-{
+    socket.startServerEncryption();
     if (!m_context) {
         m_context = QSslSocketPrivate::sslContext(&socket);
     }

@@ -28,10 +28,11 @@ public:
     SharedTlsContext(const SharedTlsContext &) = delete;
     SharedTlsContext &operator=(const SharedTlsContext &) = delete;
 
-    /** Before QSslSocket::startServerEncryption(): @p socket uses the shared context, once there is one. */
-    void applyTo(QSslSocket &socket) const;
-    /** After QSslSocket::startServerEncryption(): the first context made is kept for the next sessions. */
-    void keepFrom(QSslSocket &socket);
+    /**
+     * Starts the server side of the handshake on @p socket with the shared context; the first
+     * socket's context becomes the shared one.
+     */
+    void startServerEncryption(QSslSocket &socket);
     /** Whether a context is kept and @p socket (after startServerEncryption()) uses it. */
     bool isUsedBy(QSslSocket &socket) const;
 

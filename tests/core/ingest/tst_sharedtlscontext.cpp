@@ -67,9 +67,7 @@ private Q_SLOTS:
             auto server = std::make_unique<QSslSocket>();
             QVERIFY(server->setSocketDescriptor(listener.accepted.takeFirst()));
             server->setSslConfiguration(tls);
-            shared.applyTo(*server);
-            server->startServerEncryption();
-            shared.keepFrom(*server);
+            shared.startServerEncryption(*server);
             QVERIFY(shared.isUsedBy(*server)); // the first one's context is kept; the next ones use it
             QSignalSpy encrypted(client.get(), &QSslSocket::encrypted);
             QVERIFY2(encrypted.wait(5000) || client->isEncrypted(), qPrintable(client->errorString()));
