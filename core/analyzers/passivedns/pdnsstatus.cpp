@@ -110,14 +110,15 @@ std::optional<PublishedRemoteQueue> remoteQueueFromJson(const QJsonObject &objec
             return std::nullopt;
         }
     }
-    const QJsonValue reasons = object.value(QLatin1String("rejected_by"));
-    if (!reasons.isObject()) {
+    const QJsonValue reasonsValue = object.value(QLatin1String("rejected_by"));
+    if (!reasonsValue.isObject()) {
         error = QStringLiteral("remote_queue.rejected_by is not an object");
         return std::nullopt;
     }
+    const QJsonObject reasons = reasonsValue.toObject();
     for (size_t i = 0; i < queue.counters.rejectedBy.size(); ++i) {
         const QString name = QString::fromLatin1(rejectReasonName(RejectReason(i)));
-        const QJsonValue count = reasons.toObject().value(name);
+        const QJsonValue count = reasons.value(name);
         // A reason this version does not know is ignored; one it knows must be a count.
         if (!count.isUndefined() && !readCount(count, queue.counters.rejectedBy[i])) {
             error = QStringLiteral("remote_queue.rejected_by.%1 is not a non-negative integer").arg(name);
