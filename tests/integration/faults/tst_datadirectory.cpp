@@ -3,7 +3,8 @@
 // One data directory, one server: a second d4-server on a directory in use refuses to start (its
 // managed redis-server would share the first one's socket and append-only file); a d4-server killed
 // with SIGKILL takes its managed redis-server with it, and the next start on that directory works
-// and finds the data; a redis-server still running there from an earlier run is stopped first.
+// and finds the data; a redis-server still running there from an earlier run is stopped first (one
+// that will not stop makes the start fail; a reused pid of another process is left alone).
 
 #include <QDir>
 #include <QFile>
@@ -34,6 +35,18 @@ qint64 redisPid(const D4ServerProcess &server)
 {
     QFile file(QDir(server.dataDirectory()).filePath(QStringLiteral("redis/redis.pid")));
     return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toLongLong() : 0;
+}
+
+bool writePidFile(const QString &directory, qint64 pid)
+{
+    QFile file(QDir(directory).filePath(QStringLiteral("redis.pid")));
+    return file.open(QIODevice::WriteOnly) && file.write(QByteArray::number(pid) + '\n') > 0;
+}
+
+QByteArray commandLineOf(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 d4::store::RedisSyncClient managedRedis(const D4ServerProcess &server)
@@ -121,6 +134,54 @@ private Q_SLOTS:
         QVERIFY(redisPid(server) != leftover);
         QCOMPARE(managedRedis(server).command({"GET", "from-the-leftover"}).string, QByteArray("kept"));
         QVERIFY(server.stop());
+    }
+
+    // The pid file names a live process that is not this directory's redis-server (the pid was
+    // reused): it is left alone and the server starts.
+    void reusedPidLeftAlone()
+    {
+        D4_REQUIRE_PROGRAM(sleepProgram, "sleep");
+        D4ServerProcess server;
+        const QString directory = QDir(server.dataDirectory()).filePath(QStringLiteral("redis"));
+        QVERIFY(QDir().mkpath(directory));
+        QProcess other;
+        other.start(sleepProgram, {QStringLiteral("60")});
+        QVERIFY(other.waitForStarted());
+        QVERIFY(writePidFile(directory, other.processId()));
+        QVERIFY2(server.startManaged(), qPrintable(server.errorString()));
+        QCOMPARE(other.state(), QProcess::Running);
+        QVERIFY(!server.output().contains("left running"));
+        QVERIFY(server.stop());
+        other.kill();
+        other.waitForFinished();
+    }
+
+    // A leftover that does not stop on SIGTERM: the start fails after the wait, with the process named.
+    void leftoverThatWillNotStopRefused()
+    {
+        D4_REQUIRE_PROGRAM(bash, "bash");
+        D4ServerProcess server;
+        const QString directory = QDir(server.dataDirectory()).filePath(QStringLiteral("redis"));
+        QVERIFY(QDir().mkpath(directory));
+        // Its command line names this directory's socket, as a redis-server's title does.
+        QProcess stubborn;
+        stubborn.start(bash, {QStringLiteral("-c"),
+                              QStringLiteral("trap '' TERM; exec -a 'redis-server unixsocket:%1' sleep 60")
+                                  .arg(server.managedRedisSocket())});
+        QVERIFY(stubborn.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            commandLineOf(stubborn.processId()).contains(server.managedRedisSocket().toUtf8()), 5000);
+        QVERIFY(writePidFile(directory, stubborn.processId()));
+        QVERIFY(!server.startManaged());
+        QVERIFY(server.waitForExit(5000));
+        const QByteArray expected = QStringLiteral("(process %1) did not stop; stop it and start again")
+                                        .arg(stubborn.processId())
+                                        .toUtf8();
+        const QByteArray said = server.errorString().toUtf8() + server.output();
+        QVERIFY2(said.contains(expected), said.constData());
+        QCOMPARE(stubborn.state(), QProcess::Running);
+        stubborn.kill();
+        stubborn.waitForFinished();
     }
 };
 
