@@ -10,6 +10,11 @@
 //            analyzer and by a restarted one; with the Redis server's CPU time per line (less
 //            sensitive than the rate to other load on the machine);
 //   memory   Redis used_memory growth per stored tuple;
+//   schema   Redis' own cost of the key schema without the analyzer: the creations of the same N
+//            tuples sent as plain pipelined commands into an empty database, Redis CPU and memory
+//            per tuple, for analyzer-d4-passivedns' five keys alone and with the per-sensor hash and
+//            wildcard index entry this store adds. 1 / (CPU per tuple) is the most new tuples per
+//            second one Redis core can take with that schema, whatever the client does;
 //   query    /query/<name> latency over HTTP keep-alive against the LookupServer with the store
 //            holding those N tuples: p50/p99/max of Q requests for random names, and the same for a
 //            250-record RRset.
@@ -25,6 +30,7 @@
 
 #include "analyzers/passivedns/lineparser.h"
 #include "analyzers/passivedns/pdnsanalyzer.h"
+#include "analyzers/passivedns/pdnskeys.h"
 #include "analyzers/passivedns/pipelineconnection.h"
 #include "api/lookupservice.h"
 
@@ -61,6 +67,72 @@ double redisCpuSeconds(passivedns::PipelineConnection &redis)
         }
     }
     return seconds;
+}
+
+/**
+ * Creates the keys of @p tuples new A tuples (names and addresses as lineFor()) in the empty
+ * database of @p redis with plain commands, 256 KB of them per round trip: analyzer-d4-passivedns'
+ * s:, l:, o:, r: and v:, plus, with @p ourKeys, the per-sensor hash and the wildcard index entry (500
+ * names per ZADD) as PdnsWriter creates them. Prints Redis CPU time and used_memory per tuple.
+ */
+bool measureSchema(passivedns::PipelineConnection &redis, qint64 tuples, bool ourKeys)
+{
+    using namespace passivedns;
+    if (redis.command({"FLUSHDB"}).isError()) {
+        return false;
+    }
+    const QByteArray sensor = "0123456789abcdef0123456789abcdef";
+    const qint64 memoryBefore = usedMemory(redis);
+    const double cpuBefore = redisCpuSeconds(redis);
+    QByteArray buffer;
+    qsizetype pending = 0;
+    QByteArrayList names{"ZADD", keys::names()};
+    auto roundTrip = [&] {
+        if (!redis.send(buffer) || redis.receive(pending).size() != pending) {
+            return false;
+        }
+        buffer.resize(0);
+        pending = 0;
+        return true;
+    };
+    for (qint64 i = 0; i < tuples; ++i) {
+        const QByteArray name = "host" + QByteArray::number(i) + ".bench.example.com";
+        const QByteArray address = "10." + QByteArray::number((i >> 16) & 0xff) + '.' +
+                                   QByteArray::number((i >> 8) & 0xff) + '.' + QByteArray::number(i & 0xff);
+        const QByteArray seconds = "1700000000";
+        PipelineConnection::encode(buffer, {"SET", keys::firstSeen(name, address, 1), seconds, "NX"});
+        PipelineConnection::encode(buffer, {"SET", keys::lastSeen(name, address, 1), seconds, "NX"});
+        PipelineConnection::encode(buffer, {"INCRBY", keys::occurrences(name, address, 1), "1"});
+        PipelineConnection::encode(buffer, {"SADD", keys::forward(name, 1), address});
+        PipelineConnection::encode(buffer, {"SADD", keys::inverse(address, 1), keys::keyName(name)});
+        pending += 5;
+        if (ourKeys) {
+            PipelineConnection::encode(
+                buffer, {"HSETNX", keys::tupleSensors(name, address, 1), sensor, "1 1700000000 1700000000"});
+            ++pending;
+            names << "0" << keys::reversedName(name);
+            if (names.size() == 2 + 2 * 500 || i + 1 == tuples) {
+                PipelineConnection::encode(buffer, names);
+                ++pending;
+                names.resize(2);
+            }
+        }
+        if (buffer.size() >= 256 * 1024 && !roundTrip()) {
+            return false;
+        }
+    }
+    if (pending > 0 && !roundTrip()) {
+        return false;
+    }
+    const double cpu = (redisCpuSeconds(redis) - cpuBefore) * 1e6 / double(std::max<qint64>(tuples, 1));
+    const double memory = double(usedMemory(redis) - memoryBefore) / double(std::max<qint64>(tuples, 1));
+    std::printf("schema %lld new tuples, %s: Redis CPU %.1f us/tuple (at most %.0f new tuples/s on this "
+                "Redis core), %.0f bytes/tuple\n",
+                qlonglong(tuples),
+                ourKeys ? "five reference keys + per-sensor hash + wildcard index entry"
+                        : "analyzer-d4-passivedns' five keys alone (s:, l:, o:, r:, v:)",
+                cpu, 1e6 / std::max(cpu, 1e-3), memory);
+    return !redis.command({"FLUSHDB"}).isError();
 }
 
 /** One GET on a keep-alive connection; returns the body size, or -1. */
@@ -195,6 +267,17 @@ int main(int argc, char **argv)
                 "wildcard index)\n",
                 qlonglong(memoryAfter - memoryBefore), qlonglong(tuples),
                 double(memoryAfter - memoryBefore) / double(std::max<qint64>(tuples, 1)));
+    {
+        // Another database of the same server, emptied before and after (FLUSHDB of millions of keys
+        // takes seconds: a long timeout).
+        store::RedisEndpoint schemaEndpoint = endpoint;
+        schemaEndpoint.db = endpoint.db == 15 ? 14 : endpoint.db + 1;
+        passivedns::PipelineConnection schemaRedis(schemaEndpoint, 120000);
+        if (!measureSchema(schemaRedis, tuples, false) || !measureSchema(schemaRedis, tuples, true)) {
+            std::fprintf(stderr, "schema: %s\n", qPrintable(schemaRedis.errorString()));
+            return 1;
+        }
+    }
     // A 250-record RRset on top.
     {
         passivedns::AnalyzerSettings settings;

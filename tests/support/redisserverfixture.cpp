@@ -5,6 +5,7 @@
 #include <csignal>
 
 #include <QDeadlineTimer>
+#include <QFileInfo>
 #include <QTcpServer>
 #include <QThread>
 
@@ -76,9 +77,12 @@ bool RedisServerFixture::restart()
 
 RedisServerFixture::Launch RedisServerFixture::launch(int port)
 {
-    const QString program = findProgram(QStringLiteral("redis-server"));
-    if (program.isEmpty()) {
-        m_error = QStringLiteral("redis-server is not installed; run scripts/install-deps.sh");
+    // D4_TEST_REDIS_SERVER runs the tests against another server of the Redis protocol (a path or a
+    // program name, e.g. valkey-server); docs/passive-dns.md "Other Redis servers".
+    const QString wanted = qEnvironmentVariable("D4_TEST_REDIS_SERVER", QStringLiteral("redis-server"));
+    const QString program = wanted.contains(QLatin1Char('/')) ? wanted : findProgram(wanted);
+    if (program.isEmpty() || !QFileInfo(program).isExecutable()) {
+        m_error = QStringLiteral("%1 is not installed; run scripts/install-deps.sh").arg(wanted);
         return Launch::Failed;
     }
     if (!m_dir.isValid()) {

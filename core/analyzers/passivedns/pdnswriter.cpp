@@ -67,7 +67,7 @@ QByteArray PdnsWriter::script()
     //  'T' q reversed-name v t first last count sensor: a whole tuple that this writer stored before,
     //      so that it most probably exists: min/max/sum into its keys, or, when s: is missing (it
     //      expired, or the store was emptied), the creation with its indexes. Counted when created.
-    //  For values that already existed (the first round trip's SET NX / HSETNX found them):
+    //  For values that already existed (the first round trip's MSETNX / HSETNX found them):
     //  'm' key value (keep the minimum), 'M' key value (keep the maximum), 'h' key field count
     //      first last (hash field "count first last": sum, min, max); a missing key is simply set.
     // Returns the number of tuples created. SET drops a TTL: the writer re-applies the expiry right
@@ -203,6 +203,8 @@ bool PdnsWriter::write(const QList<PdnsRecord> &records, Counters counters, qint
 
     // Round trip 1: creations and everything that is atomic as a plain command.
     QByteArray key;
+    QByteArray lastKey;
+    QByteArray countKey;
     QSet<QByteArray> namesSeen;
     QByteArrayList names;
     QByteArrayList knownCall;
@@ -251,9 +253,11 @@ bool PdnsWriter::write(const QList<PdnsRecord> &records, Counters counters, qint
             continue;
         }
         learned.append(fingerprint);
-        add({"SET", joined(key, "s:", tuple.suffix), Decimal(tuple.first), "NX"});
-        add({"SET", joined(key, "l:", tuple.suffix), Decimal(tuple.last), "NX"});
-        add({"INCRBY", joined(key, "o:", tuple.suffix), Decimal(tuple.count)});
+        // One command for the three strings of a new tuple: it sets all or, when any exists (the
+        // tuple is stored already), none, and the second round trip merges into what is there.
+        add({"MSETNX", joined(key, "s:", tuple.suffix), Decimal(tuple.first),
+             joined(lastKey, "l:", tuple.suffix), Decimal(tuple.last), joined(countKey, "o:", tuple.suffix),
+             Decimal(tuple.count)});
         add({"SADD", keys::forward(record.rrname, record.rrtype), record.rdata});
         add({"SADD", keys::inverse(record.rdata, record.rrtype), tuple.keyName});
         if (!record.sensorId.isEmpty()) {
@@ -354,15 +358,15 @@ bool PdnsWriter::write(const QList<PdnsRecord> &records, Counters counters, qint
             }
             continue;
         }
-        if (reply[0].isNil()) {
-            merge({"m", "s:" % tuple.suffix, QByteArray::number(tuple.first)});
-        } else {
+        // reply[0] MSETNX, [1] and [2] SADD, [3] HSETNX.
+        if (reply[0].integer == 1) {
             ++created;
-        }
-        if (reply[1].isNil()) {
+        } else {
+            merge({"m", "s:" % tuple.suffix, QByteArray::number(tuple.first)});
             merge({"M", "l:" % tuple.suffix, QByteArray::number(tuple.last)});
+            add({"INCRBY", joined(key, "o:", tuple.suffix), Decimal(tuple.count)});
         }
-        if (!record.sensorId.isEmpty() && reply[5].integer == 0) {
+        if (!record.sensorId.isEmpty() && reply[3].integer == 0) {
             merge({"h", "pdns:sensor:" % tuple.suffix, record.sensorId, QByteArray::number(tuple.count),
                    QByteArray::number(tuple.first), QByteArray::number(tuple.last)});
         }

@@ -14,17 +14,19 @@ namespace d4::passivedns {
 /**
  * Writes records into the PDNS Redis (keys in pdnskeys.h). A batch is first aggregated in memory per
  * (name, type, rdata, sensor), then written in two pipelined round trips:
- *  1. a tuple this writer has not stored yet gets plain commands, each atomic on its own: SET NX
- *     creates s: (time_first) and l: (time_last), INCRBY adds to o: (count), SADD fills the forward
- *     and inverse indexes, HSETNX creates the per-sensor field, ZADD the wildcard index; a tuple it
- *     has stored before gets one entry of a Lua script that does only what an update needs (and the
- *     creation when the tuple is gone after all). Per-batch counters are summed in memory first;
- *  2. for the values that already existed (their SET NX / HSETNX did nothing), entries of the same
- *     script keep the minimum, the maximum or the "count first last" sum, atomically per key; then
- *     the per-type expiry of every key of the tuple (sliding window) and the new-tuple counter.
+ *  1. a tuple this writer has not stored yet gets plain commands, each atomic on its own: MSETNX
+ *     creates s: (time_first), l: (time_last) and o: (count) together when none of them exists,
+ *     SADD fills the forward and inverse indexes, HSETNX creates the per-sensor field, ZADD the
+ *     wildcard index; a tuple it has stored before gets one entry of a Lua script that does only
+ *     what an update needs (and the creation when the tuple is gone after all). Per-batch counters
+ *     are summed in memory first;
+ *  2. for the values that already existed (MSETNX or HSETNX did nothing), entries of the same
+ *     script keep the minimum and the maximum or the "count first last" sum, atomically per key,
+ *     and INCRBY adds the count; then the per-type expiry of every key of the tuple (sliding
+ *     window) and the new-tuple counter.
  * So first = min, last = max, count = sum of passivedns counts hold with several writers
  * (analyzer-d4-passivedns' EXISTS/GET-then-SET does not), and a new tuple costs no script work.
- * Commands are Redis 2.6.12+ (EVAL, SET NX). One thread at a time.
+ * Commands are Redis 2.6.12+ (EVAL, SET). One thread at a time.
  */
 class PdnsWriter final
 {

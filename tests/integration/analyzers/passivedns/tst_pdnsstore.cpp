@@ -321,7 +321,7 @@ private Q_SLOTS:
     }
 
     // The writer's two routes into an existing tuple: a writer that stored the tuple itself updates
-    // it with one script entry; a fresh writer (restart, second writer) finds it through SET NX /
+    // it with one script entry; a fresh writer (restart, second writer) finds it through MSETNX /
     // HSETNX and merges. Both keep min/max/sum, per sensor too, and count the tuple once.
     void updateRoutesKeepMinMaxSum()
     {
