@@ -6,7 +6,7 @@
 # sends N distinct passivedns lines (A records, one name and one address each) as type 8 over TLS
 # to a d4-server with its own managed redis-server (append-only file on, as shipped); the type-8
 # worker hands them to the passive DNS analyzer. Measures the time from the sensor's start until
-# the store counts N new tuples, the managed Redis' CPU time per line, and where Redis spent it.
+# the store counts N new tuples, the Redis servers' CPU time per line, and where the store's went.
 #   tests/bench/run-pdns-e2e-bench.sh [--lines N] [--separate-store] [--redis-server PROGRAM]
 # --separate-store: the store ([Redis_PDNS]) on a second redis-server with its own append-only
 # file instead of database 3 of the managed one; --redis-server: the program of both
@@ -31,8 +31,8 @@ cmake --build "$build" -j"${D4_JOBS:-2}" --target d4-server d4-sensor >/dev/null
 tmp="$(mktemp -d)"
 server_pid=""
 cleanup() {
-    [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-    [[ -S "$tmp/pdns/redis.sock" ]] && redis-cli -s "$tmp/pdns/redis.sock" shutdown nosave >/dev/null 2>&1
+    if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    if [[ -S "$tmp/pdns/redis.sock" ]]; then redis-cli -s "$tmp/pdns/redis.sock" shutdown nosave >/dev/null 2>&1 || true; fi
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -73,7 +73,11 @@ for _ in $(seq 150); do
     if [[ -n "$sock" ]] && grep -q "listening" "$tmp/server.log"; then break; fi
     sleep 0.2
 done
-[[ -n "$sock" ]] || { echo "d4-server did not start:" >&2; cat "$tmp/server.log" >&2; exit 1; }
+if [[ -z "$sock" ]] || ! grep -q "listening" "$tmp/server.log"; then
+    echo "d4-server did not start:" >&2
+    cat "$tmp/server.log" >&2
+    exit 1
+fi
 mkdir -p "$tmp/sensor"
 python3 -c 'import uuid; print(uuid.uuid4())' >"$tmp/sensor/uuid"
 printf bench >"$tmp/sensor/key"
